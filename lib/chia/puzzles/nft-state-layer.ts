@@ -1,0 +1,30 @@
+/**
+ * nft_state_layer — (inner_solution)
+ * Source: Chia-Network/chia_puzzles puzzles/nft_puzzles/nft_state_layer.clsp(.hex); NFT_STATE_LAYER_PUZZLE in chia_rs crates/chia-puzzles/src/puzzles/nft.rs
+ * Tree hash and bytes are protocol data, checked in tests/unit/chia/puzzles.test.ts.
+ */
+import { programFromHex } from '../clvm/serialize'
+import { hexToBytes } from '../primitives/bytes'
+
+export const NFT_STATE_LAYER_MOD_HEX =
+  'ff02ffff01ff02ff3effff04ff02ffff04ff05ffff04ffff02ff2fff5f80ffff04ff80ffff04ffff04ffff04ff0bffff' +
+  '04ff17ff808080ffff01ff808080ffff01ff8080808080808080ffff04ffff01ffffff0233ff04ff0101ffff02ff02ff' +
+  'ff03ff05ffff01ff02ff1affff04ff02ffff04ff0dffff04ffff0bff12ffff0bff2cff1480ffff0bff12ffff0bff12ff' +
+  'ff0bff2cff3c80ff0980ffff0bff12ff0bffff0bff2cff8080808080ff8080808080ffff010b80ff0180ffff0bff12ff' +
+  'ff0bff2cff1080ffff0bff12ffff0bff12ffff0bff2cff3c80ff0580ffff0bff12ffff02ff1affff04ff02ffff04ff07' +
+  'ffff04ffff0bff2cff2c80ff8080808080ffff0bff2cff8080808080ffff02ffff03ffff07ff0580ffff01ff0bffff01' +
+  '02ffff02ff2effff04ff02ffff04ff09ff80808080ffff02ff2effff04ff02ffff04ff0dff8080808080ffff01ff0bff' +
+  'ff0101ff058080ff0180ff02ffff03ff0bffff01ff02ffff03ffff09ff23ff1880ffff01ff02ffff03ffff18ff81b3ff' +
+  '2c80ffff01ff02ffff03ffff20ff1780ffff01ff02ff3effff04ff02ffff04ff05ffff04ff1bffff04ff33ffff04ff2f' +
+  'ffff04ff5fff8080808080808080ffff01ff088080ff0180ffff01ff04ff13ffff02ff3effff04ff02ffff04ff05ffff' +
+  '04ff1bffff04ff17ffff04ff2fffff04ff5fff80808080808080808080ff0180ffff01ff02ffff03ffff09ff23ffff01' +
+  '81e880ffff01ff02ff3effff04ff02ffff04ff05ffff04ff1bffff04ff17ffff04ffff02ffff03ffff22ffff09ffff02' +
+  'ff2effff04ff02ffff04ff53ff80808080ff82014f80ffff20ff5f8080ffff01ff02ff53ffff04ff818fffff04ff8201' +
+  '4fffff04ff81b3ff8080808080ffff01ff088080ff0180ffff04ff2cff8080808080808080ffff01ff04ff13ffff02ff' +
+  '3effff04ff02ffff04ff05ffff04ff1bffff04ff17ffff04ff2fffff04ff5fff80808080808080808080ff018080ff01' +
+  '80ffff01ff04ffff04ff18ffff04ffff02ff16ffff04ff02ffff04ff05ffff04ff27ffff04ffff0bff2cff82014f80ff' +
+  'ff04ffff02ff2effff04ff02ffff04ff818fff80808080ffff04ffff0bff2cff0580ff8080808080808080ff378080ff' +
+  '81af8080ff0180ff018080'
+
+export const NFT_STATE_LAYER_MOD = programFromHex(NFT_STATE_LAYER_MOD_HEX)
+export const NFT_STATE_LAYER_MOD_HASH = hexToBytes('a04d9f57764f54a43e4030befb4d80026e870519aaa66334aef8304f5d0393c2')

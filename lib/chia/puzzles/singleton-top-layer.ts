@@ -1,0 +1,33 @@
+/**
+ * singleton_top_layer_v1_1 — (lineage_proof my_amount inner_solution); lineage_proof = (parent_parent_coin_info parent_inner_puzzle_hash parent_amount) or eve (launcher_parent_coin_info launcher_amount)
+ * Source: Chia-Network/chia_puzzles puzzles/singleton_top_layer_v1_1.clsp(.hex); constant SINGLETON_TOP_LAYER_PUZZLE in Chia-Network/chia_rs crates/chia-puzzles/src/puzzles/singleton.rs (0.11.0)
+ * Tree hash and bytes are protocol data, checked in tests/unit/chia/puzzles.test.ts.
+ */
+import { programFromHex } from '../clvm/serialize'
+import { hexToBytes } from '../primitives/bytes'
+
+export const SINGLETON_MOD_HEX =
+  'ff02ffff01ff02ffff03ffff18ff2fff3480ffff01ff04ffff04ff20ffff04ff2fff808080ffff04ffff02ff3effff04' +
+  'ff02ffff04ff05ffff04ffff02ff2affff04ff02ffff04ff27ffff04ffff02ffff03ff77ffff01ff02ff36ffff04ff02' +
+  'ffff04ff09ffff04ff57ffff04ffff02ff2effff04ff02ffff04ff05ff80808080ff808080808080ffff011d80ff0180' +
+  'ffff04ffff02ffff03ff77ffff0181b7ffff015780ff0180ff808080808080ffff04ff77ff808080808080ffff02ff3a' +
+  'ffff04ff02ffff04ff05ffff04ffff02ff0bff5f80ffff01ff8080808080808080ffff01ff088080ff0180ffff04ffff' +
+  '01ffffffff4947ff0233ffff0401ff0102ffffff20ff02ffff03ff05ffff01ff02ff32ffff04ff02ffff04ff0dffff04' +
+  'ffff0bff3cffff0bff34ff2480ffff0bff3cffff0bff3cffff0bff34ff2c80ff0980ffff0bff3cff0bffff0bff34ff80' +
+  '80808080ff8080808080ffff010b80ff0180ffff02ffff03ffff22ffff09ffff0dff0580ff2280ffff09ffff0dff0b80' +
+  'ff2280ffff15ff17ffff0181ff8080ffff01ff0bff05ff0bff1780ffff01ff088080ff0180ff02ffff03ff0bffff01ff' +
+  '02ffff03ffff02ff26ffff04ff02ffff04ff13ff80808080ffff01ff02ffff03ffff20ff1780ffff01ff02ffff03ffff' +
+  '09ff81b3ffff01818f80ffff01ff02ff3affff04ff02ffff04ff05ffff04ff1bffff04ff34ff808080808080ffff01ff' +
+  '04ffff04ff23ffff04ffff02ff36ffff04ff02ffff04ff09ffff04ff53ffff04ffff02ff2effff04ff02ffff04ff05ff' +
+  '80808080ff808080808080ff738080ffff02ff3affff04ff02ffff04ff05ffff04ff1bffff04ff34ff80808080808080' +
+  '80ff0180ffff01ff088080ff0180ffff01ff04ff13ffff02ff3affff04ff02ffff04ff05ffff04ff1bffff04ff17ff80' +
+  '80808080808080ff0180ffff01ff02ffff03ff17ff80ffff01ff088080ff018080ff0180ffffff02ffff03ffff09ff09' +
+  'ff3880ffff01ff02ffff03ffff18ff2dffff010180ffff01ff0101ff8080ff0180ff8080ff0180ff0bff3cffff0bff34' +
+  'ff2880ffff0bff3cffff0bff3cffff0bff34ff2c80ff0580ffff0bff3cffff02ff32ffff04ff02ffff04ff07ffff04ff' +
+  'ff0bff34ff3480ff8080808080ffff0bff34ff8080808080ffff02ffff03ffff07ff0580ffff01ff0bffff0102ffff02' +
+  'ff2effff04ff02ffff04ff09ff80808080ffff02ff2effff04ff02ffff04ff0dff8080808080ffff01ff0bffff0101ff' +
+  '058080ff0180ff02ffff03ffff21ff17ffff09ff0bff158080ffff01ff04ff30ffff04ff0bff808080ffff01ff088080' +
+  'ff0180ff018080'
+
+export const SINGLETON_MOD = programFromHex(SINGLETON_MOD_HEX)
+export const SINGLETON_MOD_HASH = hexToBytes('7faa3253bfddd1e0decb0906b2dc6247bbc4cf608f58345d173adb63e8b47c9f')
