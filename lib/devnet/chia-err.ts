@@ -1,0 +1,65 @@
+/**
+ * Chia's consensus/mempool error names and codes, as in chia-blockchain `chia/util/errors.py`
+ * (`class Err`) and chia_rs `crates/chia-consensus/src/validation_error.rs` (`From<ValidationErr> for u32`).
+ * Only the codes the devnet can produce are listed.
+ */
+import { AppError } from '@/lib/chia/errors/app-error'
+
+export const CHIA_ERR = {
+  INVALID_SPEND_BUNDLE: 126,
+  INVALID_CONDITION: 10,
+  DUPLICATE_OUTPUT: 4,
+  DOUBLE_SPEND: 5,
+  UNKNOWN_UNSPENT: 6,
+  BAD_AGGREGATE_SIGNATURE: 7,
+  WRONG_PUZZLE_HASH: 8,
+  ASSERT_MY_COIN_ID_FAILED: 11,
+  ASSERT_ANNOUNCE_CONSUMED_FAILED: 12,
+  ASSERT_HEIGHT_RELATIVE_FAILED: 13,
+  ASSERT_HEIGHT_ABSOLUTE_FAILED: 14,
+  ASSERT_SECONDS_ABSOLUTE_FAILED: 15,
+  COIN_AMOUNT_EXCEEDS_MAXIMUM: 16,
+  INVALID_FEE_LOW_FEE: 18,
+  MEMPOOL_CONFLICT: 19,
+  MINTING_COIN: 20,
+  // chia_rs renamed this "CostExceeded"; chia-blockchain still calls code 23 BLOCK_COST_EXCEEDS_MAX.
+  BLOCK_COST_EXCEEDS_MAX: 23,
+  RESERVE_FEE_CONDITION_FAILED: 48,
+  ASSERT_SECONDS_RELATIVE_FAILED: 105,
+  ASSERT_MY_PARENT_ID_FAILED: 114,
+  ASSERT_MY_PUZZLEHASH_FAILED: 115,
+  ASSERT_MY_AMOUNT_FAILED: 116,
+  GENERATOR_RUNTIME_ERROR: 117,
+  COIN_AMOUNT_NEGATIVE: 124,
+  ASSERT_BEFORE_SECONDS_ABSOLUTE_FAILED: 128,
+  ASSERT_BEFORE_SECONDS_RELATIVE_FAILED: 129,
+  ASSERT_BEFORE_HEIGHT_ABSOLUTE_FAILED: 130,
+  ASSERT_BEFORE_HEIGHT_RELATIVE_FAILED: 131,
+  ASSERT_CONCURRENT_SPEND_FAILED: 132,
+  ASSERT_CONCURRENT_PUZZLE_FAILED: 133,
+  IMPOSSIBLE_SECONDS_RELATIVE_CONSTRAINTS: 134,
+  IMPOSSIBLE_SECONDS_ABSOLUTE_CONSTRAINTS: 135,
+  IMPOSSIBLE_HEIGHT_RELATIVE_CONSTRAINTS: 136,
+  IMPOSSIBLE_HEIGHT_ABSOLUTE_CONSTRAINTS: 137,
+  ASSERT_MY_BIRTH_SECONDS_FAILED: 138,
+  ASSERT_MY_BIRTH_HEIGHT_FAILED: 139,
+  ASSERT_EPHEMERAL_FAILED: 140,
+  EPHEMERAL_RELATIVE_CONDITION: 141,
+  INVALID_SOFTFORK_COST: 143,
+  TOO_MANY_ANNOUNCEMENTS: 144,
+  INVALID_MESSAGE_MODE: 145,
+  INVALID_COIN_ID: 146,
+  MESSAGE_NOT_SENT_OR_RECEIVED: 147,
+} as const
+
+export type ChiaErr = keyof typeof CHIA_ERR
+
+/** A spend bundle failed consensus or mempool validation; `err` is Chia's error name. */
+export class ConsensusError extends AppError {
+  override name = 'ConsensusError' as const
+  readonly err: ChiaErr
+  constructor(err: ChiaErr, details?: string) {
+    super(`Spend bundle rejected: ${err}.`, { details })
+    this.err = err
+  }
+}
