@@ -1,0 +1,205 @@
+/**
+ * Store history the fast way (full-node-rpc.md §C.3, CHIP-0035 "Memos"): one wave of three
+ * parallel calls — the launcher record, `get_coin_records_by_hint(launcherId, spent included)`
+ * and the launcher's children (the eve coin is not hinted) — then every spend fetched in
+ * parallel with bounded concurrency, then parsed in order. Stores whose coins carry no hint
+ * (Chia reference-wallet stores) fall back to a lineage walk by parent id. A melted store ends
+ * with a melt entry. Parsing is injected (`StoreSpendParser`), so this module needs no runner.
+ */
+import { AppError } from '@/lib/chia/errors/app-error'
+import { bytesToHex, equalBytes, type Bytes32 } from '@/lib/chia/primitives/bytes'
+import { coinId, type Coin } from '@/lib/chia/primitives/coin'
+import type { CoinRecord, CoinSpend } from '@/lib/chia/primitives/coin-spend'
+import { SINGLETON_LAUNCHER_HASH } from '@/lib/chia/puzzles/singleton-launcher'
+
+import { mapWithConcurrency } from './map-with-concurrency'
+import type { ChainClient } from './rpc-client'
+
+export type StoreAuthority = 'owner' | 'admin' | 'writer' | 'oracle' | 'mint'
+
+export type StoreDelegate =
+  | { type: 'admin'; innerPuzzleHash: Bytes32 }
+  | { type: 'writer'; innerPuzzleHash: Bytes32 }
+  | { type: 'oracle'; oraclePuzzleHash: Bytes32; oracleFee: bigint }
+
+/** A store's state as carried by one coin of its lineage. */
+export type StoreState = {
+  coin: Coin
+  rootHash: Bytes32
+  label?: string
+  description?: string
+  bytes?: bigint
+  ownerPuzzleHash: Bytes32
+  delegatedPuzzles: StoreDelegate[]
+}
+
+/** What one spend did: the state it created, or a melt. Authority = who signed the spend. */
+export type StoreSpendOutcome =
+  | { kind: 'child'; state: StoreState; authority: StoreAuthority }
+  | { kind: 'melt'; authority: StoreAuthority }
+
+/**
+ * Parses a launcher spend (previous = undefined → the eve state, authority `mint`) or a store coin
+ * spend (previous = the spent coin's state). Returns `undefined` when the spend is not a store's.
+ */
+export type StoreSpendParser = (coinSpend: CoinSpend, previous: StoreState | undefined) => StoreSpendOutcome | undefined
+
+export type StoreHistoryEntry = {
+  generation: number
+  coinId: Bytes32
+  record: CoinRecord
+  state: StoreState
+  /** Who created this coin: `mint` for the eve coin, otherwise the signer of the parent's spend. */
+  authority: StoreAuthority
+}
+
+export type StoreMelt = { coinId: Bytes32; height: number; authority: StoreAuthority }
+
+export type StoreHistory = {
+  launcherId: Bytes32
+  launcherRecord: CoinRecord
+  /** Oldest first; generation 0 is the eve coin. */
+  entries: StoreHistoryEntry[]
+  melt?: StoreMelt
+  /** How the lineage was found: hints (fast) or the parent-id walk (reference-wallet stores). */
+  lineageSource: 'hint' | 'parent-walk'
+  /** Upstream waves that had to wait on each other (the latency multiplier). */
+  sequentialRoundTrips: number
+}
+
+export class NotAStoreError extends AppError {
+  override name = 'NotAStoreError' as const
+  constructor({ launcherId, reason }: { launcherId: Bytes32; reason: string }) {
+    super('This id is not a DataLayer store.', { details: `${bytesToHex(launcherId)}: ${reason}` })
+  }
+}
+
+export class BrokenLineageError extends AppError {
+  override name = 'BrokenLineageError' as const
+  constructor({ launcherId, generation, reason }: { launcherId: Bytes32; generation: number; reason: string }) {
+    super('The store history on chain does not link up.', {
+      details: `${bytesToHex(launcherId)} generation ${generation}: ${reason}`,
+    })
+  }
+}
+
+export type SyncStoreOptions = {
+  parser: StoreSpendParser
+  /** Parallel `get_puzzle_and_solution` calls (node CPU per call). */
+  concurrency?: number
+  /** Memo of parsed spends by coin id (spends never change), shared across calls by the server. */
+  memo?: Map<string, StoreSpendOutcome>
+  /** Bound on the parent-id walk, so a hostile chain cannot keep us looping. */
+  maxGenerations?: number
+}
+
+const idHex = (r: CoinRecord) => bytesToHex(coinId(r.coin))
+const isOdd = (c: Coin) => (c.amount & 1n) === 1n
+
+/**
+ * Loads and parses the whole history of the store `launcherId`; `undefined` when the chain does
+ * not know the launcher. Throws `NotAStoreError` for a coin that is not a store launcher.
+ *
+ * @example
+ * const history = await syncStore(client, launcherId, { parser: parseStoreSpend })
+ * history?.entries.at(-1)?.state.rootHash
+ */
+export async function syncStore(
+  client: ChainClient,
+  launcherId: Bytes32,
+  { parser, concurrency = 64, memo, maxGenerations = 100_000 }: SyncStoreOptions,
+): Promise<StoreHistory | undefined> {
+  let sequentialRoundTrips = 1
+  const [launcherRecord, hinted, launcherChildren] = await Promise.all([
+    client.getCoinRecordByName(launcherId),
+    client.getCoinRecordsByHint(launcherId, { includeSpentCoins: true }),
+    client.getCoinRecordsByParentIds([launcherId], { includeSpentCoins: true }),
+  ])
+  if (!launcherRecord) return undefined
+  if (!equalBytes(launcherRecord.coin.puzzleHash, SINGLETON_LAUNCHER_HASH)) {
+    throw new NotAStoreError({ launcherId, reason: 'the coin is not a singleton launcher' })
+  }
+  if (launcherRecord.spentBlockIndex === 0) {
+    throw new NotAStoreError({ launcherId, reason: 'the launcher has not been spent yet' })
+  }
+
+  // Lineage by parent links over everything we know; odd-amount children only (singleton rule).
+  const childrenOf = new Map<string, CoinRecord[]>()
+  for (const r of [...launcherChildren, ...hinted]) {
+    if (!isOdd(r.coin)) continue
+    const parent = bytesToHex(r.coin.parentCoinInfo)
+    const list = childrenOf.get(parent) ?? []
+    if (!list.some((x) => idHex(x) === idHex(r))) list.push(r)
+    childrenOf.set(parent, list)
+  }
+  const lineage: CoinRecord[] = []
+  let lineageSource: StoreHistory['lineageSource'] = 'hint'
+  let current = childrenOf.get(bytesToHex(launcherId))?.[0]
+  if (!current) throw new NotAStoreError({ launcherId, reason: 'the launcher created no singleton coin' })
+  while (current) {
+    lineage.push(current)
+    if (lineage.length > maxGenerations) {
+      throw new BrokenLineageError({ launcherId, generation: lineage.length, reason: 'too many generations' })
+    }
+    if (current.spentBlockIndex === 0) break
+    const id: string = idHex(current)
+    let next: CoinRecord | undefined = childrenOf.get(id)?.[0]
+    if (!next) {
+      // Not hinted (or a melt): ask for the children directly. One sequential round trip each.
+      sequentialRoundTrips++
+      const kids = await client.getCoinRecordsByParentIds([coinId(current.coin)], { includeSpentCoins: true })
+      next = kids.find((k) => isOdd(k.coin))
+      if (next) lineageSource = 'parent-walk'
+    }
+    current = next
+  }
+
+  // Every spend we need: the launcher's (gives the eve state) and each spent lineage coin's.
+  const toFetch: { id: Bytes32; height: number }[] = [
+    { id: launcherId, height: launcherRecord.spentBlockIndex },
+    ...lineage.filter((r) => r.spentBlockIndex > 0).map((r) => ({ id: coinId(r.coin), height: r.spentBlockIndex })),
+  ]
+  const needed = toFetch.filter((f) => !memo?.has(bytesToHex(f.id)))
+  sequentialRoundTrips += Math.ceil(needed.length / concurrency)
+  const fetched = new Map<string, CoinSpend>()
+  await mapWithConcurrency(needed, concurrency, async (f) => {
+    fetched.set(bytesToHex(f.id), await client.getPuzzleAndSolution(f.id, f.height))
+  })
+
+  const outcome = (id: Bytes32, previous: StoreState | undefined, generation: number): StoreSpendOutcome => {
+    const key = bytesToHex(id)
+    const known = memo?.get(key)
+    if (known) return known
+    const spend = fetched.get(key)
+    if (!spend) throw new BrokenLineageError({ launcherId, generation, reason: 'spend missing' })
+    const parsed = parser(spend, previous)
+    if (!parsed) {
+      if (generation < 0) throw new NotAStoreError({ launcherId, reason: 'the launcher spend does not create a DataLayer store' })
+      throw new BrokenLineageError({ launcherId, generation, reason: 'the spend is not a store spend' })
+    }
+    memo?.set(key, parsed)
+    return parsed
+  }
+
+  const entries: StoreHistoryEntry[] = []
+  let melt: StoreMelt | undefined
+  let produced = outcome(launcherId, undefined, -1)
+  for (let g = 0; g < lineage.length; g++) {
+    const record = lineage[g]
+    if (produced.kind !== 'child') throw new BrokenLineageError({ launcherId, generation: g, reason: 'coin after a melt' })
+    if (!equalBytes(coinId(produced.state.coin), coinId(record.coin))) {
+      throw new BrokenLineageError({ launcherId, generation: g, reason: 'the parsed child is not the coin on chain' })
+    }
+    entries.push({ generation: g, coinId: coinId(record.coin), record, state: produced.state, authority: produced.authority })
+    if (record.spentBlockIndex === 0) break
+    produced = outcome(coinId(record.coin), produced.state, g)
+    if (produced.kind === 'melt') {
+      if (g !== lineage.length - 1) throw new BrokenLineageError({ launcherId, generation: g, reason: 'melted coin has a child' })
+      melt = { coinId: coinId(record.coin), height: record.spentBlockIndex, authority: produced.authority }
+    } else if (g === lineage.length - 1) {
+      throw new BrokenLineageError({ launcherId, generation: g + 1, reason: 'the spent tip has no child on chain yet' })
+    }
+  }
+
+  return { launcherId, launcherRecord, entries, melt, lineageSource, sequentialRoundTrips }
+}
