@@ -9,6 +9,7 @@ import 'server-only'
 import { readFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 
+import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { env } from '@/lib/env'
 import type { ChiaNetwork } from '@/lib/env-client'
 
@@ -18,6 +19,8 @@ import { createNodeProxy, type NodeProxy } from './node-proxy'
 import { clientKeyFromHeaders, createRateLimiter } from './rate-limiter'
 import { createRedisCache } from './redis-cache'
 import { createRpcClient, type ChainClient } from './rpc-client'
+import { createStoreSpendParser } from './store-spend-parser'
+import type { StoreSpendOutcome, StoreSpendParser } from './store-sync'
 import { createUpstream } from './upstream'
 import { createUpstreamPool, type UpstreamPool } from './upstream-pool'
 
@@ -27,6 +30,22 @@ export type ServerChain = {
   cache: ChainCache
   proxy: NodeProxy
   client: ChainClient
+  /** Store history parser on clvm_rs, and its per-coin memo (spends never change). */
+  parser: StoreSpendParser
+  parseMemo: Map<string, StoreSpendOutcome>
+  /** Short-lived cache of finished store views (per instance). */
+  viewCache: ChainCache
+}
+
+/** Parsed spends kept in memory; the memo is cleared when it grows past this. */
+const MAX_MEMO_ENTRIES = 200_000
+
+/** A Map that forgets everything when full: cheap, and a refill costs only local CPU. */
+class BoundedMemo<K, V> extends Map<K, V> {
+  override set(key: K, value: V) {
+    if (this.size >= MAX_MEMO_ENTRIES) this.clear()
+    return super.set(key, value)
+  }
 }
 
 /** Per-client budget: a 1,000-generation store verified in the browser needs ~1,000 calls at once. */
@@ -65,6 +84,15 @@ export function serverChain(): ServerChain {
     now,
     log,
   })
-  instance = { network: e.network, pool, cache, proxy, client: createRpcClient(proxy.call) }
+  instance = {
+    network: e.network,
+    pool,
+    cache,
+    proxy,
+    client: createRpcClient(proxy.call),
+    parser: createStoreSpendParser(createClvmRsRunner()),
+    parseMemo: new BoundedMemo(),
+    viewCache: createMemoryCache({ now, maxEntries: 5_000 }),
+  }
   return instance
 }

@@ -15,7 +15,8 @@ import { SINGLETON_LAUNCHER_HASH } from '@/lib/chia/puzzles/singleton-launcher'
 import { mapWithConcurrency } from './map-with-concurrency'
 import type { ChainClient } from './rpc-client'
 
-export type StoreAuthority = 'owner' | 'admin' | 'writer' | 'oracle' | 'mint'
+/** `unknown`: a delegation-layer spend by a puzzle that is not among the parent's known delegates. */
+export type StoreAuthority = 'owner' | 'admin' | 'writer' | 'oracle' | 'mint' | 'unknown'
 
 export type StoreDelegate =
   | { type: 'admin'; innerPuzzleHash: Bytes32 }
@@ -91,6 +92,8 @@ export type SyncStoreOptions = {
   memo?: Map<string, StoreSpendOutcome>
   /** Bound on the parent-id walk, so a hostile chain cannot keep us looping. */
   maxGenerations?: number
+  /** Called with the tip record as soon as the lineage is known, before spends are fetched (lets callers overlap work). */
+  onTip?: (tip: CoinRecord) => void
 }
 
 const idHex = (r: CoinRecord) => bytesToHex(coinId(r.coin))
@@ -107,7 +110,7 @@ const isOdd = (c: Coin) => (c.amount & 1n) === 1n
 export async function syncStore(
   client: ChainClient,
   launcherId: Bytes32,
-  { parser, concurrency = 64, memo, maxGenerations = 100_000 }: SyncStoreOptions,
+  { parser, concurrency = 64, memo, maxGenerations = 100_000, onTip }: SyncStoreOptions,
 ): Promise<StoreHistory | undefined> {
   let sequentialRoundTrips = 1
   const [launcherRecord, hinted, launcherChildren] = await Promise.all([
@@ -153,6 +156,8 @@ export async function syncStore(
     }
     current = next
   }
+
+  onTip?.(lineage[lineage.length - 1])
 
   // Every spend we need: the launcher's (gives the eve state) and each spent lineage coin's.
   const toFetch: { id: Bytes32; height: number }[] = [

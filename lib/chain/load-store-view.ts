@@ -1,0 +1,58 @@
+/**
+ * Everything `GET /api/stores/<launcherId>` and the verification page need in one call: sync the
+ * history, ask the mempool whether the tip has a pending spend, and build the view. A short-lived
+ * cache of the finished view makes repeated loads of a popular store cost nothing upstream.
+ */
+import { bytesToHex, type Bytes32 } from '@/lib/chia/primitives/bytes'
+import { coinId } from '@/lib/chia/primitives/coin'
+import type { ChiaNetwork } from '@/lib/env-client'
+
+import type { ChainCache } from './chain-cache'
+import { parseLosslessJson, stringifyLosslessJson } from './lossless-json'
+import type { ChainClient } from './rpc-client'
+import { syncStore, type StoreSpendOutcome, type StoreSpendParser } from './store-sync'
+import { storeViewFromHistory, type StoreView } from './store-view'
+
+export type LoadStoreViewOptions = {
+  network: ChiaNetwork
+  parser: StoreSpendParser
+  memo?: Map<string, StoreSpendOutcome>
+  concurrency?: number
+  /** Cache of finished views (serialized), kept `viewTtlMs`. */
+  viewCache?: ChainCache
+  viewTtlMs?: number
+}
+
+/**
+ * Loads the store view of `launcherId`; `undefined` when the chain does not know the launcher.
+ * Throws `NotAStoreError` for a coin that is not a store.
+ *
+ * @example
+ * const view = await loadStoreView(serverChain().client, launcherId, { network: 'mainnet', parser })
+ */
+export async function loadStoreView(
+  client: ChainClient,
+  launcherId: Bytes32,
+  { network, parser, memo, concurrency, viewCache, viewTtlMs = 2_000 }: LoadStoreViewOptions,
+): Promise<StoreView | undefined> {
+  const key = `view:${network}:${bytesToHex(launcherId)}`
+  const cached = await viewCache?.get(key)
+  if (cached !== undefined) return parseLosslessJson(cached) as StoreView
+  // The mempool check overlaps the spend fetches instead of adding a round trip after them.
+  let pending: Promise<boolean> = Promise.resolve(false)
+  const history = await syncStore(client, launcherId, {
+    parser,
+    memo,
+    concurrency,
+    onTip: (tip) => {
+      if (tip.spentBlockIndex !== 0) return
+      pending = client.getMempoolItemsByCoinName(coinId(tip.coin)).then((items) => items.length > 0)
+      pending.catch(() => {})
+    },
+  })
+  if (!history) return undefined
+  const pendingUpdate = !history.melt && (await pending)
+  const view = storeViewFromHistory(history, { network, pendingUpdate })
+  await viewCache?.set(key, stringifyLosslessJson(view), viewTtlMs)
+  return view
+}
