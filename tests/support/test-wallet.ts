@@ -54,6 +54,8 @@ export interface TestWalletOptions {
   /** Grant only these methods (Chia-GUI style); default echoes every requested method (Sage). */
   grantOnly?: string[]
   name?: string
+  /** Sign for this network's genesis challenge instead of the approved chain's (a faulty wallet). */
+  signForNetwork?: 'mainnet' | 'testnet11'
 }
 
 export interface TestWalletRequest {
@@ -199,7 +201,7 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
             solution: Buffer.from(s.solution),
           })),
           [syntheticSk],
-          testnet,
+          options.signForNetwork ? options.signForNetwork === 'testnet11' : testnet,
         )
         // The driver silently returns the infinity signature for keys it lacks; Sage fails instead.
         if (signature[0] === 0xc0 && signature.subarray(1).every((b) => b === 0) && params.partialSign !== true) {

@@ -8,6 +8,9 @@ import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
 import type { NetworkName } from '@/lib/chia/primitives/network'
+import { TESTNET11_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
+import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
+import { walletSignatureVerifier } from '@/lib/wallet/verify-wallet-signature'
 import type { Wallet } from '@/lib/wallet/wallet'
 import {
   WalletMethodUnsupportedError,
@@ -78,8 +81,8 @@ function dapp(network: NetworkName, extra: { storage?: MemoryStorage; prefix?: s
   return connector
 }
 
-async function wallet(chainId: string, masterSecretKey = owner.masterSecretKey, grantOnly?: string[]): Promise<TestWallet> {
-  const w = await startTestWallet({ relayUrl: relay.url, masterSecretKey, chainId, grantOnly })
+async function wallet(chainId: string, masterSecretKey = owner.masterSecretKey, grantOnly?: string[], signForNetwork?: 'mainnet'): Promise<TestWallet> {
+  const w = await startTestWallet({ relayUrl: relay.url, masterSecretKey, chainId, grantOnly, signForNetwork })
   open.push(w)
   return w
 }
@@ -125,10 +128,19 @@ describe('WalletConnect over the loopback relay', () => {
     expect(req.chainId).toBe('chia:testnet')
   })
 
-  it('signCoinSpends of a real mint bundle returns the reference signature and passes the verifier', async () => {
+  it('signCoinSpends of a real mint bundle returns the reference signature, verified locally by lib/chia', async () => {
     const w = await wallet('chia:testnet')
     const verified: Uint8Array[] = []
-    const connected = await pair(dapp('testnet11', { verifySignature: (_spends, sig) => void verified.push(sig) }), w)
+    const check = walletSignatureVerifier({ genesisChallenge: TESTNET11_GENESIS_CHALLENGE, runner: createClvmRsRunner() })
+    const connected = await pair(
+      dapp('testnet11', {
+        verifySignature: async (spends, sig) => {
+          await check(spends, sig)
+          verified.push(sig)
+        },
+      }),
+      w,
+    )
     const signature = await connected.signCoinSpends(mintSpends)
     expect(signature).toHaveLength(96)
     expect(bytesToHex(signature)).toBe(mint.signatures.testnet11)
@@ -138,17 +150,13 @@ describe('WalletConnect over the loopback relay', () => {
     expect((req.params.coinSpends as unknown[]).length).toBe(mintSpends.length)
   })
 
-  it('a verifier that refuses the signature stops it from being returned', async () => {
-    const w = await wallet('chia:testnet')
-    const connected = await pair(
-      dapp('testnet11', {
-        verifySignature: () => {
-          throw new Error('aggregate verify failed')
-        },
-      }),
-      w,
-    )
-    await expect(connected.signCoinSpends(mintSpends)).rejects.toBeInstanceOf(WalletSignatureInvalidError)
+  it('a wallet signing for another network is caught by local verification before broadcast', async () => {
+    const w = await wallet('chia:testnet', owner.masterSecretKey, undefined, 'mainnet')
+    const verifySignature = walletSignatureVerifier({ genesisChallenge: TESTNET11_GENESIS_CHALLENGE, runner: createClvmRsRunner() })
+    const connected = await pair(dapp('testnet11', { verifySignature }), w)
+    const error = await connected.signCoinSpends(mintSpends).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WalletSignatureInvalidError)
+    expect((error as WalletSignatureInvalidError).details).toContain(mint.signatures.mainnet)
   })
 
   it('a key the wallet does not hold fails as a request error, not as a signature', async () => {
