@@ -21,7 +21,7 @@ import type { SpendBundle } from '@/lib/chia/primitives/coin-spend'
 import { CAT_MOD, CAT_MOD_HASH } from '@/lib/chia/puzzles/cat-v2'
 
 /** `(r (q "DataLayer Studio devnet DIG"))` → `()`: anyone may issue devnet DIG. */
-export const DIG_TAIL: Program = list([int(5), cons(int(1), list([str('DataLayer Studio devnet DIG')]))])
+export const DIG_TAIL: Program = list([int(6), cons(int(1), list([str('DataLayer Studio devnet DIG')]))])
 export const DEVNET_DIG_ASSET_ID: Bytes32 = treeHash(DIG_TAIL)
 
 /** Anyone-can-spend: the puzzle `1` returns its solution as its conditions. */
