@@ -9,11 +9,11 @@ import { bigintToAtom, atomToBigint } from '../clvm/int'
 import { treeHash } from '../clvm/tree-hash'
 import { standardPuzzleHash } from '../keys/standard-puzzle'
 import { oracleLayer } from '../layers/oracle-layer'
+import { delegationMerkleTree } from '../merkle/delegation-merkle-tree'
 import { writerLayerPuzzleHash } from '../layers/writer-layer'
 import { type Bytes32, assertBytes32, equalBytes } from '../primitives/bytes'
 import { MAX_COIN_AMOUNT } from '../primitives/coin'
 import { InvalidDelegatedPuzzleMemoError, InvalidOracleFeeError, OddOracleFeeError } from './data-store-errors'
-import { storeMerkleTree } from './store-merkle-tree'
 
 export type DelegatedPuzzle =
   | { type: 'admin'; innerPuzzleHash: Bytes32 }
@@ -82,7 +82,7 @@ export function delegatedPuzzleLeaf(dp: DelegatedPuzzle): Bytes32 {
  * @example delegatedPuzzlesMerkleRoot(store.delegatedPuzzles)
  */
 export const delegatedPuzzlesMerkleRoot = (delegatedPuzzles: readonly DelegatedPuzzle[]): Bytes32 =>
-  storeMerkleTree(delegatedPuzzles.map(delegatedPuzzleLeaf)).root
+  delegationMerkleTree(delegatedPuzzles.map(delegatedPuzzleLeaf)).root
 
 /**
  * Memos of one delegate: type byte then puzzle hash, plus the minimal signed fee for oracles.

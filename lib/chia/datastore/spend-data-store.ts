@@ -10,6 +10,7 @@ import { programToBytes } from '../clvm/serialize'
 import { treeHash } from '../clvm/tree-hash'
 import { standardPuzzleHash } from '../keys/standard-puzzle'
 import { delegationLayer } from '../layers/delegation-layer'
+import { delegationMerkleTree } from '../merkle/delegation-merkle-tree'
 import { nftStateLayer } from '../layers/nft-state-layer'
 import { singletonLayer } from '../layers/singleton-layer'
 import { standardLayer } from '../layers/standard-layer'
@@ -19,7 +20,6 @@ import type { CoinSpend } from '../primitives/coin-spend'
 import { type DataStore, dataStorePuzzle } from './data-store'
 import { NotADelegateError, WrongOwnerKeyError } from './data-store-errors'
 import { delegatedPuzzleLeaf } from './delegated-puzzle'
-import { storeMerkleTree } from './store-merkle-tree'
 
 /** The puzzle and solution run inside the store's layers (owner puzzle, or a delegated puzzle). */
 export interface InnerSpend {
@@ -45,9 +45,11 @@ export function spendDataStore(store: DataStore, innerSpend: InnerSpend): CoinSp
     innerSolution = innerSpend.solution
   } else {
     puzzle = dataStorePuzzle(store)
-    const tree = storeMerkleTree(store.delegatedPuzzles.map(delegatedPuzzleLeaf))
+    const tree = delegationMerkleTree(store.delegatedPuzzles.map(delegatedPuzzleLeaf))
+    const puzzleHash = treeHash(innerSpend.puzzle)
     innerSolution = delegationLayer.constructSolution({
-      merkleProof: tree.proof(treeHash(innerSpend.puzzle)),
+      // The SDK looks the proof up for any puzzle: an owner who is also a leaf carries one too.
+      merkleProof: tree.has(puzzleHash) ? tree.proof(puzzleHash) : undefined,
       puzzleReveal: innerSpend.puzzle,
       puzzleSolution: innerSpend.solution,
     })

@@ -7,9 +7,10 @@
  * crates/chia-sdk-driver/src/layers/datalayer/delegation_layer.rs. Spec: datalayer-protocol.md §3.1, §5.
  */
 import { curry, uncurryIf } from '../clvm/curry'
-import { type Program, NIL, atom, cons, int, list, toList, isAtom } from '../clvm/program'
+import { type Program, NIL, atom, list, toList, isAtom } from '../clvm/program'
 import { atomHash, curryTreeHash } from '../clvm/tree-hash'
 import { type Bytes32, equalBytes } from '../primitives/bytes'
+import { type DelegationMerkleProof, delegationMerkleProofFromProgram, delegationMerkleProofToProgram } from '../merkle/delegation-merkle-tree'
 import { DELEGATION_LAYER_MOD, DELEGATION_LAYER_MOD_HASH } from '../puzzles/delegation-layer'
 import { MalformedLayerError } from './layer-errors'
 
@@ -20,10 +21,7 @@ export interface DelegationLayerArgs {
 }
 
 /** A merkle proof `(path . siblingHashes)`; `path` bit i set = the node at level i is a right child. */
-export interface MerkleProof {
-  path: number
-  hashes: Bytes32[]
-}
+export type MerkleProof = DelegationMerkleProof
 
 export interface DelegationLayerSolution {
   /** `undefined` for the owner path (serialized as nil). */
@@ -78,7 +76,7 @@ export const delegationLayer = {
    * @example delegationLayer.constructSolution({ merkleProof, puzzleReveal, puzzleSolution })
    */
   constructSolution: ({ merkleProof, puzzleReveal, puzzleSolution }: DelegationLayerSolution): Program =>
-    list([merkleProof ? cons(int(merkleProof.path), list(merkleProof.hashes.map(atom))) : NIL, puzzleReveal, puzzleSolution]),
+    list([merkleProof ? delegationMerkleProofToProgram(merkleProof) : NIL, puzzleReveal, puzzleSolution]),
 
   /**
    * Reads a delegation layer solution (the proof is kept only when it is a pair).
@@ -88,14 +86,7 @@ export const delegationLayer = {
     const items = toList(solution)
     if (items.length < 3) throw new MalformedLayerError({ layer: 'delegation', reason: 'solution has fewer than 3 items' })
     const [proof, puzzleReveal, puzzleSolution] = items
-    let merkleProof: MerkleProof | undefined
-    if (proof.pair) {
-      const [pathP, hashesP] = proof.pair
-      if (!isAtom(pathP)) throw new MalformedLayerError({ layer: 'delegation', reason: 'merkle proof path is not an atom' })
-      let path = 0
-      for (const b of pathP.atom) path = path * 256 + b
-      merkleProof = { path, hashes: toList(hashesP).map((h) => bytes32Arg(h, 'merkle proof hash')) }
-    }
+    const merkleProof = proof.pair ? delegationMerkleProofFromProgram(proof) : undefined
     return { merkleProof, puzzleReveal, puzzleSolution }
   },
 }
