@@ -65,3 +65,28 @@ export function cacheTtlFor(
       return o.tipTtlMs
   }
 }
+
+/**
+ * Whether knowing the peak could make this reply immutable (so it is worth fetching the peak).
+ *
+ * @example
+ * mayBecomeImmutable('get_blockchain_state', {}, body) // false
+ */
+export function mayBecomeImmutable(method: RpcMethod, params: Record<string, unknown>, body: Record<string, unknown>): boolean {
+  if (body.success !== true) return false
+  switch (method) {
+    case 'get_puzzle_and_solution':
+    case 'get_block_record_by_height':
+      return true
+    case 'get_coin_record_by_name':
+      return Number((body.coin_record as { spent_block_index?: unknown } | undefined)?.spent_block_index ?? 0) > 0
+    case 'get_coin_records_by_names':
+    case 'get_coin_records_by_puzzle_hash':
+    case 'get_coin_records_by_puzzle_hashes':
+    case 'get_coin_records_by_hint':
+    case 'get_coin_records_by_parent_ids':
+      return params.include_spent_coins === true && (params.end_height !== undefined || method === 'get_coin_records_by_names')
+    default:
+      return false
+  }
+}

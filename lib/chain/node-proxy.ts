@@ -8,7 +8,7 @@ import 'server-only'
  */
 import { AppError } from '@/lib/chia/errors/app-error'
 
-import { cacheTtlFor } from './cache-policy'
+import { cacheTtlFor, mayBecomeImmutable } from './cache-policy'
 import type { ChainCache } from './chain-cache'
 import { InvalidJsonError, parseLosslessJson, stringifyLosslessJson } from './lossless-json'
 import type { RateLimiter } from './rate-limiter'
@@ -130,8 +130,7 @@ export function createNodeProxy({
       notePeak(method, body)
       if (body.success !== true) return { text: stringifyLosslessJson(sanitizeFailure(method, body)), cached: false }
       const text = stringifyLosslessJson(body)
-      const needsPeak = method === 'get_puzzle_and_solution' || method === 'get_block_record_by_height' || method.startsWith('get_coin_record')
-      const peakHeight = needsPeak ? await currentPeak() : peak?.height
+      const peakHeight = mayBecomeImmutable(method, params, body) ? await currentPeak() : peak?.height
       const ttl = cacheTtlFor(method, params, body, { peakHeight, reorgDepth, tipTtlMs })
       if (ttl !== 0) await cache.set(key, text, ttl)
       return { text, cached: false }
