@@ -37,7 +37,6 @@ import { walletErrorFromRpc } from './wallet-error-from-rpc'
 import {
   WalletError,
   WalletMethodUnsupportedError,
-  WalletNetworkMismatchError,
   WalletSessionExpiredError,
   WalletSignatureInvalidError,
   WalletTimeoutError,

@@ -91,6 +91,17 @@ export interface TestWallet {
 
 let instance = 0
 
+/** An error the wallet answers with (`{code, message}` on the wire). */
+class RpcReplyError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+const rpcError = (code: number, message: string) => new RpcReplyError(code, message)
+
 /** The standard puzzle curried with a synthetic key, serialized. */
 export const standardPuzzleReveal = (syntheticPublicKey: Uint8Array): Uint8Array =>
   programToBytes(curry(STANDARD_MOD, [atom(syntheticPublicKey)]))
@@ -205,18 +216,18 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
         )
         // The driver silently returns the infinity signature for keys it lacks; Sage fails instead.
         if (signature[0] === 0xc0 && signature.subarray(1).every((b) => b === 0) && params.partialSign !== true) {
-          throw { code: 4001, message: 'UnknownPublicKey' }
+          throw rpcError(4001, 'UnknownPublicKey')
         }
         return bytesToHex(signature)
       }
       case 'chia_signMessageByAddress': {
-        if (params.address !== address) throw { code: 4001, message: 'Invalid address' }
+        if (params.address !== address) throw rpcError(4001, 'Invalid address')
         const message = String(params.message)
         const bytes = isAllHex(message) ? hexToBytes(message) : new TextEncoder().encode(message)
         return { publicKey: bytesToHex(syntheticPk), signature: bytesToHex(driver.signMessage(Buffer.from(bytes), syntheticSk)) }
       }
       default:
-        throw { code: 4001, message: `Unsupported method: ${method}` }
+        throw rpcError(4001, `Unsupported method: ${method}`)
     }
   }
 
@@ -234,7 +245,7 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
       const result = answer(request.method, request.params)
       await client.respond({ topic, response: { id, jsonrpc: '2.0', result } })
     } catch (e) {
-      const error = typeof e === 'object' && e !== null && 'code' in e ? (e as { code: number; message: string }) : { code: 4001, message: String(e) }
+      const error = e instanceof RpcReplyError ? { code: e.code, message: e.message } : { code: 4001, message: String(e) }
       await client.respond({ topic, response: { id, jsonrpc: '2.0', error } })
     }
   })

@@ -11,9 +11,12 @@ const owner = {
 }
 const sig = `a8${'00'.repeat(95)}`
 
-function goby(overrides: Partial<Record<string, (params: any) => unknown>> = {}): Chip0002Provider & { calls: { method: string; params: unknown }[] } {
+type Handler = (params: unknown) => unknown
+const rpcError = (code: number, message: string) => Object.assign(new Error(message), { code })
+
+function goby(overrides: Partial<Record<string, Handler>> = {}): Chip0002Provider & { calls: { method: string; params: unknown }[] } {
   const calls: { method: string; params: unknown }[] = []
-  const handlers: Record<string, (params: any) => unknown> = {
+  const handlers: Record<string, Handler> = {
     connect: () => true,
     chainId: () => '0x01',
     getPublicKeys: () => [owner.syntheticPublicKey],
@@ -28,7 +31,7 @@ function goby(overrides: Partial<Record<string, (params: any) => unknown>> = {})
     async request({ method, params }) {
       calls.push({ method, params })
       const h = handlers[method]
-      if (!h) throw { code: 4004, message: 'Method not found' }
+      if (!h) throw rpcError(4004, 'Method not found')
       return h(params)
     },
   }
@@ -60,7 +63,7 @@ describe('injected CHIP-0002 connector', () => {
   it('maps Goby rejection (4001 "User rejected the request.") to WalletRejectedError', async () => {
     const provider = goby({
       signCoinSpends: () => {
-        throw { code: 4001, message: 'User rejected the request.' }
+        throw rpcError(4001, 'User rejected the request.')
       },
     })
     const wallet = await createInjectedConnector({ network: 'mainnet', getProvider: () => provider }).connect()
@@ -89,7 +92,7 @@ describe('injected CHIP-0002 connector', () => {
         if (method === 'chainId') return 'mainnet'
         if (method === 'chia_getAddress') return { address: owner.xchAddress }
         if (method === 'chia_signMessageByAddress') return { publicKey: owner.syntheticPublicKey, signature: sig }
-        throw { code: 4001, message: `Unsupported method: ${method}` }
+        throw rpcError(4001, `Unsupported method: ${method}`)
       },
     }
     const wallet = await createInjectedConnector({ network: 'mainnet', getProvider: () => provider }).connect()
