@@ -1,23 +1,20 @@
 /**
  * CAT2 lineage proofs: `(parent_parent_coin_info parent_inner_puzzle_hash parent_amount)`, the
- * evidence a CAT coin gives that its parent was a CAT of the same asset.
+ * evidence a CAT coin gives that its parent was a CAT of the same asset. The type and its CLVM form
+ * are shared with singletons (../layers/lineage-proof.ts).
  * Source: chia_rs `crates/chia-puzzle-types/src/puzzles/cat.rs` / `LineageProof`; chia-wallet-sdk
  * `crates/chia-sdk-driver/src/primitives/cat.rs` `Cat::child_lineage_proof`; dig-collateral.md §5.
  */
-import { type Program, atom, int, list } from '../clvm/program'
+import type { Program } from '../clvm/program'
 import { programFromBytes } from '../clvm/serialize'
 import { treeHash } from '../clvm/tree-hash'
 import { AppError } from '../errors/app-error'
 import { type Bytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
+import type { LineageProof } from '../layers/lineage-proof'
 import { parseCatPuzzle } from './cat-puzzle'
 
-export interface LineageProof {
-  parentParentCoinInfo: Bytes32
-  parentInnerPuzzleHash: Bytes32
-  parentAmount: bigint
-}
 
 /** The parent spend's puzzle reveal is not a CAT2 puzzle. */
 export class ParentNotCatError extends AppError {
@@ -35,15 +32,6 @@ export class PuzzleRevealMismatchError extends AppError {
       details: `coin puzzle hash ${bytesToHex(expected)}, reveal hashes to ${bytesToHex(actual)}`,
     })
   }
-}
-
-/**
- * The CLVM form `(parent_parent_coin_info parent_inner_puzzle_hash parent_amount)` used in CAT2
- * solutions.
- * @example lineageProofToProgram({ parentParentCoinInfo, parentInnerPuzzleHash, parentAmount: 1000n })
- */
-export function lineageProofToProgram(proof: LineageProof): Program {
-  return list([atom(proof.parentParentCoinInfo), atom(proof.parentInnerPuzzleHash), int(proof.parentAmount)])
 }
 
 /**

@@ -15,7 +15,7 @@ import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
 import { MELT_AMOUNT } from '../spends/condition-opcodes'
 import { catPuzzle, catPuzzleHash } from './cat-puzzle'
-import { type LineageProof, lineageProofToProgram } from './cat-lineage'
+import { type LineageProof, proofToProgram } from '../layers/lineage-proof'
 import { parseCreateCoins } from './create-coin'
 
 /** One CAT coin in a ring: its inner puzzle and solution, lineage proof and inner output total. */
@@ -107,7 +107,7 @@ export function spendCats(assetId: Bytes32, spends: readonly CatSpend[]): CoinSp
     const nextSpend = spends[next]
     const solution = list([
       s.innerSolution,
-      lineageProofToProgram(s.lineageProof),
+      proofToProgram({ lineageProof: s.lineageProof }),
       atom(ids[prev]),
       list([atom(s.coin.parentCoinInfo), atom(s.coin.puzzleHash), int(s.coin.amount)]),
       list([atom(nextSpend.coin.parentCoinInfo), atom(innerHashes[next]), int(nextSpend.coin.amount)]),

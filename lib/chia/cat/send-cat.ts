@@ -11,15 +11,17 @@ import { type Bytes32, assertBytes32, bytesToHex } from '../primitives/bytes'
 import { type Coin, assertAmount, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
 import { assertConcurrentRing } from './assert-concurrent-ring'
-import { type LineageProof, catLineageProof } from './cat-lineage'
+import { catLineageProof } from './cat-lineage'
+import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash } from './cat-puzzle'
 import { spendCats } from './cat-spend'
 import { createCoin } from './create-coin'
 import { feeConditions } from './fee-conditions'
 import { InsufficientFundsError } from './insufficient-funds-error'
 import { type StandardCatCoin, type StandardCoin, assertStandardCatCoin } from './standard-cat-coin'
-import { standardCoinSpend } from './standard-coin-spend'
-import { standardInnerPuzzle, standardInnerPuzzleHash, standardInnerSolution } from './standard-inner-puzzle'
+import { standardCoinSpend } from '../layers/standard-layer'
+import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
+import { standardLayer } from '../layers/standard-layer'
 
 /** One CAT output: the recipient's inner puzzle hash, amount and memos (hint first). */
 export interface CatOutput {
@@ -98,7 +100,7 @@ export function sendCat(args: {
   // The first CAT coin emits all outputs; its inner puzzle hash is the children's lineage.
   const first = catCoins[0]
   const firstId = coinId(first.coin)
-  const childLineage = catLineageProof(first.coin, standardInnerPuzzleHash(first.syntheticPublicKey))
+  const childLineage = catLineageProof(first.coin, standardPuzzleHash(first.syntheticPublicKey))
   const outputConditions: Program[] = []
   const children: CatChild[] = []
   const seen = new Set<string>()
@@ -125,14 +127,14 @@ export function sendCat(args: {
       const conditions = [...(i === 0 ? outputConditions : []), ...relations[i]]
       return {
         coin: c.coin,
-        innerPuzzle: standardInnerPuzzle(c.syntheticPublicKey),
-        innerSolution: standardInnerSolution(conditions),
+        innerPuzzle: standardPuzzle(c.syntheticPublicKey),
+        innerSolution: standardLayer.constructSolution(conditions),
         lineageProof: c.lineageProof,
         outputAmount: i === 0 ? available : 0n,
       }
     }),
   )
-  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c, [...fee.conditions[i], ...relations[catCoins.length + i]]))
+  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c.coin, c.syntheticPublicKey, [...fee.conditions[i], ...relations[catCoins.length + i]]))
 
   return {
     coinSpends: [...catSpends, ...feeSpends],

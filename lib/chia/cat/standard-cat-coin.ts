@@ -10,9 +10,10 @@ import { treeHash } from '../clvm/tree-hash'
 import { AppError } from '../errors/app-error'
 import { type Bytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
-import type { LineageProof } from './cat-lineage'
+import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash, parseCatPuzzle } from './cat-puzzle'
-import { parseStandardInnerPuzzle, standardInnerPuzzleHash } from './standard-inner-puzzle'
+import { standardPuzzleHash } from '../keys/standard-puzzle'
+import { standardLayer } from '../layers/standard-layer'
 
 /** An XCH coin at the standard puzzle hash of `syntheticPublicKey`. */
 export interface StandardCoin {
@@ -50,7 +51,7 @@ export class WrongCatAssetError extends AppError {
  * @example assertStandardCatCoin(DIG_MAINNET_ASSET_ID, { coin, lineageProof, syntheticPublicKey })
  */
 export function assertStandardCatCoin(assetId: Bytes32, catCoin: StandardCatCoin): StandardCatCoin {
-  const expected = catPuzzleHash(assetId, standardInnerPuzzleHash(catCoin.syntheticPublicKey))
+  const expected = catPuzzleHash(assetId, standardPuzzleHash(catCoin.syntheticPublicKey))
   if (!equalBytes(expected, catCoin.coin.puzzleHash)) {
     throw new NonStandardCoinError({
       coinId: coinId(catCoin.coin),
@@ -65,7 +66,7 @@ export function assertStandardCatCoin(assetId: Bytes32, catCoin: StandardCatCoin
  * @example assertStandardCoin({ coin, syntheticPublicKey })
  */
 export function assertStandardCoin(standardCoin: StandardCoin): StandardCoin {
-  const expected = standardInnerPuzzleHash(standardCoin.syntheticPublicKey)
+  const expected = standardPuzzleHash(standardCoin.syntheticPublicKey)
   if (!equalBytes(expected, standardCoin.coin.puzzleHash)) {
     throw new NonStandardCoinError({
       coinId: coinId(standardCoin.coin),
@@ -98,12 +99,12 @@ export function standardCatCoinFromPuzzle(args: {
   if (!equalBytes(cat.assetId, args.assetId)) {
     throw new WrongCatAssetError({ coinId: id, expected: args.assetId, actual: cat.assetId })
   }
-  const standard = parseStandardInnerPuzzle(cat.innerPuzzle)
-  if (!standard) {
+  const syntheticPublicKey = standardLayer.parse(cat.innerPuzzle)
+  if (!syntheticPublicKey) {
     throw new NonStandardCoinError({
       coinId: id,
       reason: `inner puzzle ${bytesToHex(treeHash(cat.innerPuzzle))} is not the standard puzzle`,
     })
   }
-  return { coin: args.coin, lineageProof: args.lineageProof, syntheticPublicKey: standard.syntheticPublicKey }
+  return { coin: args.coin, lineageProof: args.lineageProof, syntheticPublicKey }
 }

@@ -18,15 +18,15 @@ import type { CoinSpend } from '../primitives/coin-spend'
 import { AUGMENTED_CONDITION_MOD, AUGMENTED_CONDITION_MOD_HASH } from '../puzzles/augmented-condition'
 import { ConditionOpcode } from '../spends/condition-opcodes'
 import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
-import type { LineageProof } from '../cat/cat-lineage'
+import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash } from '../cat/cat-puzzle'
 import { spendCats } from '../cat/cat-spend'
 import { createCoin } from '../cat/create-coin'
 import { feeConditions } from '../cat/fee-conditions'
 import { type CatChild, NoCatCoinsError, sendCat } from '../cat/send-cat'
 import type { StandardCatCoin, StandardCoin } from '../cat/standard-cat-coin'
-import { standardCoinSpend } from '../cat/standard-coin-spend'
-import { standardInnerPuzzle, standardInnerPuzzleHash, standardInnerSolution } from '../cat/standard-inner-puzzle'
+import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
+import { standardCoinSpend, standardLayer } from '../layers/standard-layer'
 import { collateralHint } from './collateral-hint'
 import { ZeroCollateralError } from './lock-collateral'
 
@@ -87,7 +87,7 @@ export const collateralVaultLockCondition = (unlockTime: bigint): Program =>
 export function collateralVaultInnerPuzzle(terms: CollateralVaultTerms): Program {
   return curry(AUGMENTED_CONDITION_MOD, [
     collateralVaultLockCondition(terms.unlockTime),
-    standardInnerPuzzle(terms.syntheticPublicKey),
+    standardPuzzle(terms.syntheticPublicKey),
   ])
 }
 
@@ -98,7 +98,7 @@ export function collateralVaultInnerPuzzle(terms: CollateralVaultTerms): Program
 export function collateralVaultInnerPuzzleHash(terms: CollateralVaultTerms): Bytes32 {
   return curryTreeHash(AUGMENTED_CONDITION_MOD_HASH, [
     treeHash(collateralVaultLockCondition(terms.unlockTime)),
-    standardInnerPuzzleHash(terms.syntheticPublicKey),
+    standardPuzzleHash(terms.syntheticPublicKey),
   ])
 }
 
@@ -161,7 +161,7 @@ export function lockCollateralVault(args: {
     assetId: args.assetId,
     catCoins: args.catCoins,
     outputs: [{ puzzleHash: collateralVaultInnerPuzzleHash(terms), amount: args.amount, memos: collateralVaultMemos(launcherId, terms) }],
-    changePuzzleHash: args.changePuzzleHash ?? standardInnerPuzzleHash(args.catCoins[0].syntheticPublicKey),
+    changePuzzleHash: args.changePuzzleHash ?? standardPuzzleHash(args.catCoins[0].syntheticPublicKey),
     fee: args.fee,
     feeCoins: args.feeCoins,
     feeChangePuzzleHash: args.feeChangePuzzleHash,
@@ -198,7 +198,7 @@ export function releaseCollateralVault(args: {
   if (!equalBytes(expected, vault.coin.puzzleHash)) {
     throw new VaultPuzzleHashMismatchError({ expected, actual: vault.coin.puzzleHash })
   }
-  const ownerPuzzleHash = standardInnerPuzzleHash(vault.syntheticPublicKey)
+  const ownerPuzzleHash = standardPuzzleHash(vault.syntheticPublicKey)
   const destination = assertBytes32(args.destinationPuzzleHash ?? ownerPuzzleHash, 'destinationPuzzleHash')
   const id = coinId(vault.coin)
   const fee = feeConditions({
@@ -213,12 +213,12 @@ export function releaseCollateralVault(args: {
       coin: vault.coin,
       innerPuzzle,
       // augmented_condition's solution is `(inner_solution)`.
-      innerSolution: list([standardInnerSolution(conditions)]),
+      innerSolution: list([standardLayer.constructSolution(conditions)]),
       lineageProof: vault.lineageProof,
       outputAmount: vault.coin.amount,
     },
   ])
-  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c, [...fee.conditions[i], ...relations[i + 1]]))
+  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c.coin, c.syntheticPublicKey, [...fee.conditions[i], ...relations[i + 1]]))
   const returned: CatChild = {
     coin: { parentCoinInfo: id, puzzleHash: catPuzzleHash(assetId, destination), amount: vault.coin.amount },
     innerPuzzleHash: destination,

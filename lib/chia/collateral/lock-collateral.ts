@@ -10,10 +10,10 @@ import { AppError } from '../errors/app-error'
 import { type Bytes32, assertBytes32 } from '../primitives/bytes'
 import type { Coin } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
-import type { LineageProof } from '../cat/cat-lineage'
+import type { LineageProof } from '../layers/lineage-proof'
 import { type CatChild, NoCatCoinsError, sendCat } from '../cat/send-cat'
 import type { StandardCatCoin, StandardCoin } from '../cat/standard-cat-coin'
-import { standardInnerPuzzleHash } from '../cat/standard-inner-puzzle'
+import { standardPuzzleHash } from '../keys/standard-puzzle'
 import { collateralHint } from './collateral-hint'
 import { type CollateralGeneration, LATEST_COLLATERAL_GENERATION, collateralInnerPuzzleHash } from './collateral-puzzle'
 
@@ -60,7 +60,7 @@ export function lockCollateral(args: {
   if (args.catCoins.length === 0) throw new NoCatCoinsError()
   const generation = args.generation ?? LATEST_COLLATERAL_GENERATION
   const hint = collateralHint(assertBytes32(args.launcherId, 'launcherId'))
-  const ownerPuzzleHash = standardInnerPuzzleHash(args.catCoins[0].syntheticPublicKey)
+  const ownerPuzzleHash = standardPuzzleHash(args.catCoins[0].syntheticPublicKey)
   const sent = sendCat({
     assetId: args.assetId,
     catCoins: args.catCoins,

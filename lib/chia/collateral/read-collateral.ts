@@ -16,10 +16,11 @@ import { treeHash } from '../clvm/tree-hash'
 import { type Bytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
-import type { LineageProof } from '../cat/cat-lineage'
+import type { LineageProof } from '../layers/lineage-proof'
 import { parseCatPuzzle } from '../cat/cat-puzzle'
 import { parseCreateCoins } from '../cat/create-coin'
-import { parseStandardInnerPuzzle, standardInnerPuzzleHash } from '../cat/standard-inner-puzzle'
+import { standardPuzzleHash } from '../keys/standard-puzzle'
+import { standardLayer } from '../layers/standard-layer'
 import { collateralHint } from './collateral-hint'
 import { type CollateralGeneration, collateralGenerationOf } from './collateral-puzzle'
 import { collateralVaultPuzzleHash, parseCollateralVaultMemos } from './collateral-vault'
@@ -141,26 +142,26 @@ export function readCollateral(args: {
 
   if (generation) {
     const owner = { ownerPuzzleHash: parentInnerPuzzleHash, lineageProof, memos }
-    let standard: { syntheticPublicKey: Uint8Array } | undefined
+    let syntheticPublicKey: Uint8Array | undefined
     try {
-      standard = parseStandardInnerPuzzle(cat.innerPuzzle)
+      syntheticPublicKey = standardLayer.parse(cat.innerPuzzle)
     } catch (e) {
       return reject('nonStandardOwner', `malformed standard puzzle: ${(e as Error).message}`, owner)
     }
-    if (!standard) {
+    if (!syntheticPublicKey) {
       // P2Parent re-runs the parent's inner puzzle: if it is not a key-controlled standard puzzle the
       // coin may be anyone-can-spend (e.g. settlement_payments) or stuck forever (§1.3).
       return reject('nonStandardOwner', 'the locking coin was not a standard wallet puzzle', owner)
     }
     if (coin.amount === 0n) return reject('zeroAmount', 'a zero-amount coin is not collateral', owner)
-    return { ...base, ...owner, counted: true, syntheticPublicKey: standard.syntheticPublicKey }
+    return { ...base, ...owner, counted: true, syntheticPublicKey }
   }
 
   const terms = parseCollateralVaultMemos(memos)
   if (terms && equalBytes(collateralVaultPuzzleHash(assetId, terms), coin.puzzleHash)) {
     const vault = {
       kind: 'vault' as const,
-      ownerPuzzleHash: standardInnerPuzzleHash(terms.syntheticPublicKey),
+      ownerPuzzleHash: standardPuzzleHash(terms.syntheticPublicKey),
       syntheticPublicKey: terms.syntheticPublicKey,
       unlockTime: terms.unlockTime,
       lineageProof,

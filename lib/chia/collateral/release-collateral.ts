@@ -17,8 +17,8 @@ import { createCoin } from '../cat/create-coin'
 import { feeConditions } from '../cat/fee-conditions'
 import type { CatChild } from '../cat/send-cat'
 import type { StandardCoin } from '../cat/standard-cat-coin'
-import { standardCoinSpend } from '../cat/standard-coin-spend'
-import { standardInnerPuzzle, standardInnerPuzzleHash, standardInnerSolution } from '../cat/standard-inner-puzzle'
+import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
+import { standardCoinSpend, standardLayer } from '../layers/standard-layer'
 import { collateralInnerPuzzle, collateralInnerPuzzleHash, collateralPuzzleHash, p2ParentSolution } from './collateral-puzzle'
 import type { CollateralCoin } from './lock-collateral'
 
@@ -64,7 +64,7 @@ export function releaseCollateral(args: {
   if (!equalBytes(expected, coin.puzzleHash)) {
     throw new NotCollateralCoinError({ coinId: id, puzzleHash: coin.puzzleHash, expected })
   }
-  const ownerPuzzleHash = standardInnerPuzzleHash(syntheticPublicKey)
+  const ownerPuzzleHash = standardPuzzleHash(syntheticPublicKey)
   if (!equalBytes(ownerPuzzleHash, lineageProof.parentInnerPuzzleHash)) {
     throw new CollateralOwnerMismatchError({
       ownerPuzzleHash: lineageProof.parentInnerPuzzleHash,
@@ -83,8 +83,8 @@ export function releaseCollateral(args: {
   const innerSolution = p2ParentSolution({
     parentParentCoinInfo: lineageProof.parentParentCoinInfo,
     parentAmount: lineageProof.parentAmount,
-    parentInnerPuzzle: standardInnerPuzzle(syntheticPublicKey),
-    parentSolution: standardInnerSolution(conditions),
+    parentInnerPuzzle: standardPuzzle(syntheticPublicKey),
+    parentSolution: standardLayer.constructSolution(conditions),
   })
   const [catSpend] = spendCats(assetId, [
     {
@@ -95,7 +95,7 @@ export function releaseCollateral(args: {
       outputAmount: coin.amount,
     },
   ])
-  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c, [...fee.conditions[i], ...relations[i + 1]]))
+  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c.coin, c.syntheticPublicKey, [...fee.conditions[i], ...relations[i + 1]]))
   const returned: CatChild = {
     coin: { parentCoinInfo: id, puzzleHash: catPuzzleHash(assetId, destination), amount: coin.amount },
     innerPuzzleHash: destination,

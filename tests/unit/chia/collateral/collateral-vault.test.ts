@@ -6,7 +6,8 @@ import { bytesToHex, hexToBytes, hexToBytes32 } from '@/lib/chia/primitives/byte
 import { coinId } from '@/lib/chia/primitives/coin'
 import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
 import { createCoin } from '@/lib/chia/cat/create-coin'
-import { standardInnerPuzzleHash, standardInnerSolution } from '@/lib/chia/cat/standard-inner-puzzle'
+import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
+import { standardLayer } from '@/lib/chia/layers/standard-layer'
 import {
   InvalidUnlockTimeError,
   VaultPuzzleHashMismatchError,
@@ -28,7 +29,7 @@ import { digCollateral } from './vectors'
 const v = digCollateral.vaultAlternative
 const pk = hexToBytes(v.ownerSyntheticPublicKey)
 const terms = { syntheticPublicKey: pk, unlockTime: BigInt(v.unlockSeconds) }
-const ownerPh = standardInnerPuzzleHash(pk)
+const ownerPh = standardPuzzleHash(pk)
 const digPh = catPuzzleHash(DIG_MAINNET_ASSET_ID, ownerPh)
 const launcherId = hexToBytes32(digCollateral.spends.default_cat_maker_rue.store.launcherId)
 
@@ -47,7 +48,7 @@ describe('vault puzzle (vaultAlternative vectors)', () => {
   })
 
   it('inner puzzle run on (standard solution) gives the vector release conditions', () => {
-    const solution = list([standardInnerSolution([createCoin(ownerPh, 5000n, [ownerPh])])])
+    const solution = list([standardLayer.constructSolution([createCoin(ownerPh, 5000n, [ownerPh])])])
     const { value } = runner.run(collateralVaultInnerPuzzle(terms), solution)
     const text = conditionsAsText(toList(value))
     expect(text).toEqual([

@@ -1,17 +1,19 @@
-import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { describe, expect, it } from 'vitest'
 import { programFromBytes, programToHex } from '@/lib/chia/clvm/serialize'
 import { treeHash } from '@/lib/chia/clvm/tree-hash'
-import { bytesToHex, concatBytes, hexToBytes, hexToBytes32 } from '@/lib/chia/primitives/bytes'
+import { bytesToHex, hexToBytes, hexToBytes32 } from '@/lib/chia/primitives/bytes'
+import { secretKeyToPublicKey } from '@/lib/chia/keys/secret-key'
+import { signCoinSpends, verifySpendBundle } from '@/lib/chia/spends/sign-coin-spends'
 import { type Coin, coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
 import { MAINNET_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
 import { aggSigMessage } from '@/lib/chia/spends/agg-sig'
 import { ConditionOpcode } from '@/lib/chia/spends/condition-opcodes'
-import type { LineageProof } from '@/lib/chia/cat/cat-lineage'
+import type { LineageProof } from '@/lib/chia/layers/lineage-proof'
 import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
 import { NonStandardCoinError } from '@/lib/chia/cat/standard-cat-coin'
-import { standardInnerPuzzle, standardInnerPuzzleHash, standardInnerSolution } from '@/lib/chia/cat/standard-inner-puzzle'
+import { standardPuzzle, standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
+import { standardLayer } from '@/lib/chia/layers/standard-layer'
 import { spendCats } from '@/lib/chia/cat/cat-spend'
 import { createCoin } from '@/lib/chia/cat/create-coin'
 import { ClvmRunError } from '@/lib/chia/clvm/runner'
@@ -29,16 +31,8 @@ import {
   releaseCollateral,
 } from '@/lib/chia/collateral/release-collateral'
 import { InsufficientFundsError } from '@/lib/chia/cat/insufficient-funds-error'
-import { bundleProblems, conditionsAsText, opcodeOf, runSpends } from './spend-checker'
+import { bundleProblems, conditionsAsText, opcodeOf, runSpends, runner } from './spend-checker'
 import { digCollateral } from './vectors'
-
-const AUG_DST = 'BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_AUG_'
-// Test-local AugScheme signing, to check our AGG_SIG_ME messages against the vector signatures.
-function augSign(sk: Uint8Array, pk: Uint8Array, message: Uint8Array): string {
-  const point = bls12_381.G2.hashToCurve(concatBytes(pk, message), { DST: AUG_DST })
-  const scalar = BigInt(`0x${bytesToHex(sk)}`)
-  return bytesToHex(bls12_381.longSignatures.Signature.toBytes(point.multiply(scalar) as never))
-}
 
 const coinFromVector = (c: { parentCoinInfo: string; puzzleHash: string; amount: string }): Coin => ({
   parentCoinInfo: hexToBytes32(c.parentCoinInfo),
@@ -78,8 +72,8 @@ describe.each(GENERATIONS)('lock and release, generation %s', (generation, key) 
   const lock = lockCollateral({ assetId: DIG_MAINNET_ASSET_ID, launcherId, amount: 5000n, catCoins: [catCoin], generation })
 
   it('owner puzzle hashes match', () => {
-    expect(bytesToHex(standardInnerPuzzleHash(pk))).toBe(v.owner.innerPuzzleHash)
-    expect(bytesToHex(catPuzzleHash(DIG_MAINNET_ASSET_ID, standardInnerPuzzleHash(pk)))).toBe(v.owner.digCatPuzzleHash)
+    expect(bytesToHex(standardPuzzleHash(pk))).toBe(v.owner.innerPuzzleHash)
+    expect(bytesToHex(catPuzzleHash(DIG_MAINNET_ASSET_ID, standardPuzzleHash(pk)))).toBe(v.owner.digCatPuzzleHash)
     expect(bytesToHex(coinId(digCoin))).toBe(v.lock.digCoin.coinId)
   })
 
@@ -118,7 +112,10 @@ describe.each(GENERATIONS)('lock and release, generation %s', (generation, key) 
     expect(msgArg).toBe(v.lock.aggSigMe.message)
     const full = aggSigMessage({ opcode: 50, message: hexToBytes(msgArg), coin: cs.coin, genesisChallenge: MAINNET_GENESIS_CHALLENGE })
     expect(bytesToHex(full)).toBe(v.lock.aggSigMe.fullMessageMainnet)
-    expect(augSign(sk, pk, full)).toBe(v.lock.signature)
+    const ctx = { genesisChallenge: MAINNET_GENESIS_CHALLENGE, runner }
+    const aggregatedSignature = signCoinSpends(lock.coinSpends, [sk], ctx)
+    expect(bytesToHex(aggregatedSignature)).toBe(v.lock.signature)
+    expect(verifySpendBundle({ coinSpends: lock.coinSpends, aggregatedSignature }, ctx)).toBe(true)
   })
 
   const release = releaseCollateral({ assetId: DIG_MAINNET_ASSET_ID, collateral: lock.collateral, syntheticPublicKey: pk })
@@ -148,7 +145,10 @@ describe.each(GENERATIONS)('lock and release, generation %s', (generation, key) 
       genesisChallenge: MAINNET_GENESIS_CHALLENGE,
     })
     expect(bytesToHex(full)).toBe(v.release.aggSigMe.fullMessageMainnet)
-    expect(augSign(sk, pk, full)).toBe(v.release.signature)
+    const ctx = { genesisChallenge: MAINNET_GENESIS_CHALLENGE, runner }
+    const aggregatedSignature = signCoinSpends(release.coinSpends, [sk], ctx)
+    expect(bytesToHex(aggregatedSignature)).toBe(v.release.signature)
+    expect(verifySpendBundle({ coinSpends: release.coinSpends, aggregatedSignature }, ctx)).toBe(true)
   })
 
   it('release returns the DIG to the owner as a spendable CAT child', () => {
@@ -183,7 +183,7 @@ describe('generations', () => {
 describe('lock and release with fees and several DIG coins', () => {
   const v = digCollateral.spends.default_cat_maker_rue
   const pk = hexToBytes(v.owner.syntheticPublicKey)
-  const ownerPh = standardInnerPuzzleHash(pk)
+  const ownerPh = standardPuzzleHash(pk)
   const digPh = catPuzzleHash(DIG_MAINNET_ASSET_ID, ownerPh)
   // DIG coins whose parents were DIG coins of the same wallet (lineage proofs that CAT2 accepts).
   const mk = (b: number, amount: bigint) => {
@@ -213,6 +213,10 @@ describe('lock and release with fees and several DIG coins', () => {
     expect(bytesToHex(lock.collateral.coin.puzzleHash)).toBe(bytesToHex(collateralPuzzleHash(DIG_MAINNET_ASSET_ID, 'rue')))
     // the collateral parent is the first DIG coin
     expect(bytesToHex(lock.collateral.coin.parentCoinInfo)).toBe(ids[0])
+    // one key signs every spend of the bundle (4 AGG_SIG_ME), and the bundle verifies
+    const ctx = { genesisChallenge: MAINNET_GENESIS_CHALLENGE, runner }
+    const aggregatedSignature = signCoinSpends(lock.coinSpends, [hexToBytes(v.owner.syntheticSecretKey)], ctx)
+    expect(verifySpendBundle({ coinSpends: lock.coinSpends, aggregatedSignature }, ctx)).toBe(true)
     // tampering with one ring member breaks the ring
     const broken: CoinSpend[] = lock.coinSpends.filter((_, i) => i !== 1)
     expect(bundleProblems(runSpends(broken)).length).toBeGreaterThan(0)
@@ -247,7 +251,7 @@ describe('lock and release with fees and several DIG coins', () => {
 
   it('release refuses a key that does not own the collateral and a coin of the wrong generation', () => {
     const lock = lockCollateral({ assetId: DIG_MAINNET_ASSET_ID, launcherId, amount: 5000n, catCoins })
-    const otherPk = bls12_381.longSignatures.getPublicKey(new Uint8Array(32).fill(1)).toBytes()
+    const otherPk = secretKeyToPublicKey(new Uint8Array(32).fill(1))
     expect(() => releaseCollateral({ assetId: DIG_MAINNET_ASSET_ID, collateral: lock.collateral, syntheticPublicKey: otherPk })).toThrow(
       CollateralOwnerMismatchError,
     )
@@ -258,11 +262,11 @@ describe('lock and release with fees and several DIG coins', () => {
 
   it('the chain rejects a release solved with another key', () => {
     const lock = lockCollateral({ assetId: DIG_MAINNET_ASSET_ID, launcherId, amount: 5000n, catCoins })
-    const otherPk = bls12_381.longSignatures.getPublicKey(new Uint8Array(32).fill(2)).toBytes()
+    const otherPk = secretKeyToPublicKey(new Uint8Array(32).fill(2))
     // 1. Forged lineage proof: CAT2 itself raises (parent is not the claimed CAT).
     const forged = releaseCollateral({
       assetId: DIG_MAINNET_ASSET_ID,
-      collateral: { ...lock.collateral, lineageProof: { ...lock.collateral.lineageProof, parentInnerPuzzleHash: standardInnerPuzzleHash(otherPk) } },
+      collateral: { ...lock.collateral, lineageProof: { ...lock.collateral.lineageProof, parentInnerPuzzleHash: standardPuzzleHash(otherPk) } },
       syntheticPublicKey: otherPk,
     })
     expect(() => runSpends(forged.coinSpends)).toThrow(ClvmRunError)
@@ -274,8 +278,8 @@ describe('lock and release with fees and several DIG coins', () => {
         innerSolution: p2ParentSolution({
           parentParentCoinInfo: lock.collateral.lineageProof.parentParentCoinInfo,
           parentAmount: lock.collateral.lineageProof.parentAmount,
-          parentInnerPuzzle: standardInnerPuzzle(otherPk),
-          parentSolution: standardInnerSolution([createCoin(standardInnerPuzzleHash(otherPk), 5000n)]),
+          parentInnerPuzzle: standardPuzzle(otherPk),
+          parentSolution: standardLayer.constructSolution([createCoin(standardPuzzleHash(otherPk), 5000n)]),
         }),
         lineageProof: lock.collateral.lineageProof,
         outputAmount: 5000n,

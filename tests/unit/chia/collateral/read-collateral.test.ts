@@ -10,9 +10,9 @@ import { SETTLEMENT_PAYMENTS_MOD } from '@/lib/chia/puzzles/settlement-payments'
 import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
 import { spendCats } from '@/lib/chia/cat/cat-spend'
 import { sendCat } from '@/lib/chia/cat/send-cat'
-import { standardCoinSpend } from '@/lib/chia/cat/standard-coin-spend'
+import { standardCoinSpend } from '@/lib/chia/layers/standard-layer'
 import { createCoin } from '@/lib/chia/cat/create-coin'
-import { standardInnerPuzzleHash } from '@/lib/chia/cat/standard-inner-puzzle'
+import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { collateralHint } from '@/lib/chia/collateral/collateral-hint'
 import {
   type CollateralGeneration,
@@ -31,7 +31,7 @@ import { digCollateral } from './vectors'
 
 const v = digCollateral.spends.default_cat_maker_rue
 const pk = hexToBytes(v.owner.syntheticPublicKey)
-const ownerPh = standardInnerPuzzleHash(pk)
+const ownerPh = standardPuzzleHash(pk)
 const launcherId = hexToBytes32(v.store.launcherId)
 const assetId = DIG_MAINNET_ASSET_ID
 const vectorCatCoin = {
@@ -131,7 +131,7 @@ describe('readCollateral: rejections', () => {
   it('XCH sent straight to the DIG collateral puzzle hash with the right hint', () => {
     const xchCoin = { coin: { parentCoinInfo: new Uint8Array(32).fill(6), puzzleHash: ownerPh, amount: 5000n }, syntheticPublicKey: pk }
     const ph = collateralPuzzleHash(assetId, 'rue')
-    const spend = standardCoinSpend(xchCoin, [createCoin(ph, 5000n, [collateralHint(launcherId)])])
+    const spend = standardCoinSpend(xchCoin.coin, xchCoin.syntheticPublicKey, [createCoin(ph, 5000n, [collateralHint(launcherId)])])
     const r = read({ parentCoinInfo: coinId(xchCoin.coin), puzzleHash: ph, amount: 5000n }, spend)
     expect(r).toMatchObject({ counted: false, reason: 'parentNotCat', kind: 'dig' })
   })
