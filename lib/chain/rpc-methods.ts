@@ -192,8 +192,10 @@ export function parseRpcParams(method: string, body: unknown): Record<string, un
   if (!result.success) {
     const problems = result.error.issues.map((i) => {
       if (i.code === 'unrecognized_keys') return `unknown parameter ${i.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
-      const at = i.path.length > 0 ? `${i.path.join('.')}: ` : ''
-      return i.message.includes(String(i.path.at(-1) ?? '\0')) ? i.message : `${at}${i.message}`
+      const path = i.path.map(String).join('.')
+      const last = String(i.path.at(-1) ?? '')
+      const plain = path === '' || (i.message.startsWith(last) && !i.path.some((p) => typeof p === 'number'))
+      return plain ? i.message : `${path}: ${i.message}`
     })
     throw new InvalidRpcParamsError({ method, problems })
   }
