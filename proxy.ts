@@ -11,12 +11,6 @@ const INVALID_STORE_ID_PATH = '/errors/invalid-store-id'
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
-
-  if (pathname.startsWith(INVALID_STORE_ID_PATH)) {
-    // Reached directly: it is still a "bad request" page, so keep the status consistent.
-    return NextResponse.rewrite(request.nextUrl, { status: 400 })
-  }
-
   const segment = pathname.split('/')[2] ?? ''
   let storeId: string
   try {
@@ -26,11 +20,17 @@ export function proxy(request: NextRequest) {
   }
   if (normalizeStoreId(storeId) !== undefined) return NextResponse.next()
 
-  const target = new URL(INVALID_STORE_ID_PATH, request.url)
+  // Same origin as the request, so Next.js renders the target in-process; only the status
+  // of the rewrite's response is ours to choose.
+  const target = request.nextUrl.clone()
+  target.pathname = INVALID_STORE_ID_PATH
+  target.search = ''
   target.searchParams.set('id', storeId)
   return NextResponse.rewrite(target, { status: 400 })
 }
 
 export const config = {
-  matcher: ['/s/:storeId', '/s/:storeId/:path*', '/errors/:path*'],
+  // Not /errors/*: should Next.js ever turn the rewrite into an HTTP round trip (it does when
+  // `next start --hostname` names a specific IP), matching the target would loop.
+  matcher: ['/s/:storeId', '/s/:storeId/:path*'],
 }

@@ -206,7 +206,7 @@ export default function HomePage() {
       </section>
 
       <section className="mx-auto grid max-w-6xl gap-10 px-4 py-16 sm:px-6 lg:grid-cols-2">
-        <div>
+        <div className="min-w-0">
           <SectionHeading title="Verification pages anyone can check">
             Share <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm dark:bg-zinc-800">/s/&lt;launcher id&gt;</code>{' '}
             with anyone. The page does not ask them to trust our server.
@@ -220,7 +220,7 @@ export default function HomePage() {
             ))}
           </ul>
         </div>
-        <div>
+        <div className="min-w-0">
           <SectionHeading title="An embedded devnet, out of the box">
             <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-sm dark:bg-zinc-800">npm run dev</code>{' '}
             starts a local chain that speaks the full-node RPC and validates spends with the real CLVM
