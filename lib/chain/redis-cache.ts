@@ -31,10 +31,26 @@ export function createRedisCache({
   const redis = new Redis(url, {
     lazyConnect: false,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: true,
+    // While disconnected, fail fast (a miss) instead of queueing requests behind reconnects.
+    enableOfflineQueue: false,
+    commandTimeout: 500,
     connectTimeout: 2_000,
   })
   redis.on('error', onError)
+  // The first connection is awaited (briefly); after that, an outage means immediate misses.
+  let everReady = false
+  const firstReady = new Promise<void>((resolve) => {
+    redis.once('ready', () => {
+      everReady = true
+      resolve()
+    })
+    setTimeout(resolve, 2_000).unref?.()
+  })
+  const usable = async () => {
+    if (redis.status === 'ready') return true
+    if (!everReady) await firstReady
+    return redis.status === 'ready'
+  }
   let hits = 0
   let misses = 0
   let sets = 0
@@ -42,6 +58,10 @@ export function createRedisCache({
     stats: () => ({ hits, misses, sets }),
     async get(key) {
       try {
+        if (!(await usable())) {
+          misses++
+          return undefined
+        }
         const v = await redis.get(prefix + key)
         if (v === null) {
           misses++
@@ -57,6 +77,7 @@ export function createRedisCache({
     },
     async set(key, value, ttlMs) {
       try {
+        if (!(await usable())) return
         await redis.set(prefix + key, value, 'PX', Math.max(1, Math.round(ttlMs ?? IMMUTABLE_TTL_MS)))
         sets++
       } catch (e) {
