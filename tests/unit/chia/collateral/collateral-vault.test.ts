@@ -23,7 +23,7 @@ import {
 } from '@/lib/chia/collateral/collateral-vault'
 import { collateralHint } from '@/lib/chia/collateral/collateral-hint'
 import { DIG_MAINNET_ASSET_ID } from '@/lib/chia/collateral/dig-asset-id'
-import { bundleProblems, conditionsAsText, runSpends, runner } from './spend-checker'
+import { bundleProblems, conditionsAsText, runSpends, runner } from '../cat/spend-checker'
 import { digCollateral } from './vectors'
 
 const v = digCollateral.vaultAlternative

@@ -31,7 +31,7 @@ import {
   releaseCollateral,
 } from '@/lib/chia/collateral/release-collateral'
 import { InsufficientFundsError } from '@/lib/chia/cat/insufficient-funds-error'
-import { bundleProblems, conditionsAsText, opcodeOf, runSpends, runner } from './spend-checker'
+import { bundleProblems, conditionsAsText, opcodeOf, runSpends, runner } from '../cat/spend-checker'
 import { digCollateral } from './vectors'
 
 const coinFromVector = (c: { parentCoinInfo: string; puzzleHash: string; amount: string }): Coin => ({

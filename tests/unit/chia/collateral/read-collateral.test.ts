@@ -26,7 +26,7 @@ import { DIG_MAINNET_ASSET_ID } from '@/lib/chia/collateral/dig-asset-id'
 import { lockCollateral } from '@/lib/chia/collateral/lock-collateral'
 import { countedCollateralAmount, readCollateral } from '@/lib/chia/collateral/read-collateral'
 import { releaseCollateral } from '@/lib/chia/collateral/release-collateral'
-import { bundleProblems, conditionsAsText, runSpends, runner } from './spend-checker'
+import { bundleProblems, conditionsAsText, runSpends, runner } from '../cat/spend-checker'
 import { digCollateral } from './vectors'
 
 const v = digCollateral.spends.default_cat_maker_rue
