@@ -282,7 +282,8 @@ describe('runProgram: evaluator edge cases', () => {
 describe('runProgram: operators', () => {
   const ints = ['()', '0x00', '1', '-1', '0x80', '0x0080', '0x00ff', '0xff00', '127', '128', '-128', '-129', '255', '256',
     '0x7fffffff', '0x80000000', '0x00000001', '0xffffffff', '0x0100000000', '0x7fffffffffffffff', '0x8000000000000000',
-    '0x0123456789abcdef0123456789abcdef', '-0x0123456789abcdef0123456789abcdef', '65535', '-65535', '65536', '-65536', '3', '-3', '7']
+    '0x0123456789abcdef0123456789abcdef', '-0x0123456789abcdef0123456789abcdef', '65535', '-65535', '65536', '-65536', '3', '-3', '7',
+    '0x800000000000', '0x7fffffffffff', '0xff0000000001', '0x81693ea6f460', '0x80000000000000', '0x00ffffffffffff']
   const norm = (t: string) => (t.startsWith('-0x') ? `0x${bytesToHex(hexToBytes(t.slice(3)).map((b) => 255 - b))}` : t)
   const q = (t: string) => `(q . ${norm(t)})`
 

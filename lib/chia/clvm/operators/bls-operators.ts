@@ -108,8 +108,11 @@ function g2Arg(node: Program): G2Point {
   return decodeG2(node.atom) ?? raise('atom is not a G2 point', node)
 }
 
-const g1Atom = (p: G1Point): Program => ({ atom: p.toBytes(true) })
-const g2Atom = (p: G2Point): Program => ({ atom: p.toBytes(true) })
+// noble refuses to encode an identity that is not exactly (0, 1, 0), as sums like P - P are.
+const G1_INFINITY = G1.ZERO.toBytes(true)
+const G2_INFINITY = G2.ZERO.toBytes(true)
+const g1Atom = (p: G1Point): Program => ({ atom: p.is0() ? G1_INFINITY.slice() : p.toBytes(true) })
+const g2Atom = (p: G2Point): Program => ({ atom: p.is0() ? G2_INFINITY.slice() : p.toBytes(true) })
 
 /** Scalar reduced into [0, r) like clvm_rs `mod_group_order`. */
 const scalarOf = (bytes: Uint8Array): bigint => divModFloor(atomToInt(bytes), GROUP_ORDER)[1]
@@ -447,7 +450,7 @@ function aggregateVerify(signature: G2Point, items: Array<[G1Point, Uint8Array]>
   const pairs: { g1: G1Point; g2: G2Point }[] = []
   for (const [pk, msg] of items) {
     if (pk.is0()) return false
-    pairs.push({ g1: pk, g2: hashToG2(concat(pk.toBytes(true), msg), DST_G2) })
+    pairs.push({ g1: pk, g2: hashToG2(concat(g1Atom(pk).atom!, msg), DST_G2) })
   }
   if (!signature.is0()) pairs.push({ g1: G1.BASE.negate(), g2: signature })
   return Fp12.eql(bls12_381.pairingBatch(pairs as never), Fp12.ONE)

@@ -160,9 +160,11 @@ function smallIntToBytes(n: number): Uint8Array {
     lim *= 256
   }
   const out = new Uint8Array(k)
-  let v = n < 0 ? n + lim * 2 : n
+  // Byte-wise two's complement without forming 2^(8k) + n, which would lose precision past 2^53.
+  let v = n
   for (let i = k - 1; i >= 0; i--) {
-    out[i] = v % 256
+    const r = v % 256
+    out[i] = r < 0 ? r + 256 : r
     v = Math.floor(v / 256)
   }
   return out
