@@ -11,7 +11,7 @@
  */
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { AppError } from '@/lib/chia/errors/app-error'
-import { type Bytes32, assertBytes32 } from '@/lib/chia/primitives/bytes'
+import { type Bytes32, assertBytes32, bytesToHex } from '@/lib/chia/primitives/bytes'
 import { type Coin as LibCoin, coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend as LibCoinSpend } from '@/lib/chia/primitives/coin-spend'
 import { MAINNET_GENESIS_CHALLENGE, TESTNET11_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
@@ -105,7 +105,15 @@ export class DriverArgumentError extends AppError {
 // ---- conversions ----
 
 const b32 = (b: Uint8Array, field: string): Bytes32 => assertBytes32(Uint8Array.from(b), field)
-const pk = (b: Uint8Array): Uint8Array => publicKeyFromBytes(b)
+// The driver rejects keys that are not G1 points; checking costs a few ms, so valid keys are remembered.
+const validKeys = new Set<string>()
+function pk(b: Uint8Array): Uint8Array {
+  const hex = bytesToHex(b)
+  if (validKeys.has(hex)) return Uint8Array.from(b)
+  const key = publicKeyFromBytes(b)
+  validKeys.add(hex)
+  return key
+}
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v)
 
 const coinIn = (c: Coin): LibCoin => ({ parentCoinInfo: b32(c.parentCoinInfo, 'parentCoinInfo'), puzzleHash: b32(c.puzzleHash, 'puzzleHash'), amount: u64(c.amount) })

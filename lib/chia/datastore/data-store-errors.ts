@@ -165,3 +165,12 @@ export class MetadataUpdaterMismatchError extends AppError {
     })
   }
 }
+
+export class DelegateIsOwnerError extends AppError {
+  override name = 'DelegateIsOwnerError' as const
+  constructor({ role, puzzleHash }: { role: 'admin' | 'writer'; puzzleHash: Uint8Array }) {
+    super(`This ${role} key is also the owner key; the delegation layer takes the owner path for it, so spend as the owner.`, {
+      details: `puzzle hash ${bytesToHex(puzzleHash)}`,
+    })
+  }
+}

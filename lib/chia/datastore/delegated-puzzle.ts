@@ -67,22 +67,40 @@ export const oracleDelegatedPuzzle = (oraclePuzzleHash: Bytes32, oracleFee: bigi
  * @example delegatedPuzzleLeaf({ type: 'writer', innerPuzzleHash })
  */
 export function delegatedPuzzleLeaf(dp: DelegatedPuzzle): Bytes32 {
+  const hit = leafCache.get(dp)
+  if (hit) return hit
+  let leaf: Bytes32
   switch (dp.type) {
     case 'admin':
-      return dp.innerPuzzleHash
+      leaf = dp.innerPuzzleHash
+      break
     case 'writer':
-      return writerLayerPuzzleHash(dp.innerPuzzleHash)
+      leaf = writerLayerPuzzleHash(dp.innerPuzzleHash)
+      break
     case 'oracle':
-      return treeHash(oracleLayer.construct({ oraclePuzzleHash: dp.oraclePuzzleHash, oracleFee: assertOracleFee(dp.oracleFee) }))
+      leaf = treeHash(oracleLayer.construct({ oraclePuzzleHash: dp.oraclePuzzleHash, oracleFee: assertOracleFee(dp.oracleFee) }))
+      break
   }
+  leafCache.set(dp, leaf)
+  return leaf
 }
+
+// Builders hash the same delegate list several times per call (puzzle, proof, child, lineage);
+// delegates are treated as immutable values, so results are memoized per object.
+const leafCache = new WeakMap<DelegatedPuzzle, Bytes32>()
+const rootCache = new WeakMap<readonly DelegatedPuzzle[], Bytes32>()
 
 /**
  * Merkle root of a delegate list (32 zero bytes when empty).
  * @example delegatedPuzzlesMerkleRoot(store.delegatedPuzzles)
  */
-export const delegatedPuzzlesMerkleRoot = (delegatedPuzzles: readonly DelegatedPuzzle[]): Bytes32 =>
-  delegationMerkleTree(delegatedPuzzles.map(delegatedPuzzleLeaf)).root
+export function delegatedPuzzlesMerkleRoot(delegatedPuzzles: readonly DelegatedPuzzle[]): Bytes32 {
+  const hit = rootCache.get(delegatedPuzzles)
+  if (hit) return hit
+  const root = delegationMerkleTree(delegatedPuzzles.map(delegatedPuzzleLeaf)).root
+  rootCache.set(delegatedPuzzles, root)
+  return root
+}
 
 /**
  * Memos of one delegate: type byte then puzzle hash, plus the minimal signed fee for oracles.

@@ -103,41 +103,53 @@ class ChaCha8 {
 
 const coinKey = (c: Coin) => `${bytesToHex(c.parentCoinInfo)}${bytesToHex(c.puzzleHash)}${c.amount}`
 
-/** An insertion-ordered coin set (Rust IndexSet with `shift_remove`). */
+/**
+ * An insertion-ordered set of coins (Rust `IndexSet<Coin>` with `shift_remove`). Coins are
+ * compared by value: `ids[i]` is the index of the first coin equal to `coins[i]`.
+ */
 class CoinSet {
-  private readonly map = new Map<string, Coin>()
-  has = (c: Coin) => this.map.has(coinKey(c))
-  add = (c: Coin) => void (this.map.has(coinKey(c)) || this.map.set(coinKey(c), c))
-  delete = (c: Coin) => void this.map.delete(coinKey(c))
-  get size() {
-    return this.map.size
+  private readonly order: number[] = []
+  private readonly members = new Set<number>()
+  constructor(private readonly coins: readonly Coin[], private readonly ids: readonly number[]) {}
+  has = (i: number) => this.members.has(this.ids[i])
+  add(i: number) {
+    if (this.members.has(this.ids[i])) return
+    this.members.add(this.ids[i])
+    this.order.push(this.ids[i])
   }
-  values = () => [...this.map.values()]
+  delete(i: number) {
+    if (!this.members.delete(this.ids[i])) return
+    this.order.splice(this.order.indexOf(this.ids[i]), 1)
+  }
+  get size() {
+    return this.members.size
+  }
+  values = () => this.order.map((i) => this.coins[i])
 }
 
-function knapsack(rng: ChaCha8, coins: readonly Coin[], amount: bigint): Coin[] | undefined {
+function knapsack(rng: ChaCha8, coins: readonly Coin[], ids: readonly number[], amount: bigint): Coin[] | undefined {
   let bestSum = (1n << 128n) - 1n
   let best: Coin[] | undefined
   for (let iter = 0; iter < 1000; iter++) {
-    const selected = new CoinSet()
+    const selected = new CoinSet(coins, ids)
     let sum = 0n
     let reached = false
     for (let pass = 0; pass < 2 && !reached; pass++) {
-      for (const coin of coins) {
+      for (let i = 0; i < coins.length; i++) {
         const skipFirst = pass !== 0 || !rng.nextBool()
-        const skipSecond = pass !== 1 || selected.has(coin)
+        const skipSecond = pass !== 1 || selected.has(i)
         if (skipFirst && skipSecond) continue
         if (selected.size > MAX_COINS) break
-        sum += coin.amount
-        selected.add(coin)
+        sum += coins[i].amount
+        selected.add(i)
         if (sum === amount) return selected.values()
         if (sum > amount) {
           reached = true
           if (sum < bestSum) {
             bestSum = sum
             best = selected.values()
-            sum -= coin.amount
-            selected.delete(coin)
+            sum -= coins[i].amount
+            selected.delete(i)
           }
         }
       }
@@ -158,15 +170,21 @@ export function selectCoins(allCoins: readonly Coin[], amount: bigint): Coin[] {
   const coins = [...allCoins].sort((a, b) => (a.amount === b.amount ? 0 : a.amount > b.amount ? -1 : 1))
   const exact = coins.find((c) => c.amount === amount)
   if (exact) return [exact]
+  const firstIndex = new Map<string, number>()
+  const ids = coins.map((c, i) => {
+    const k = coinKey(c)
+    if (!firstIndex.has(k)) firstIndex.set(k, i)
+    return firstIndex.get(k)!
+  })
 
-  const smaller = new CoinSet()
+  const smaller = new CoinSet(coins, ids)
   let smallerSum = 0n
-  for (const c of coins) {
+  coins.forEach((c, i) => {
     if (c.amount < amount) {
-      smaller.add(c)
+      smaller.add(i)
       smallerSum += c.amount
     }
-  }
+  })
   if (smallerSum === amount && smaller.size < MAX_COINS && amount !== 0n) return smaller.values()
   const smallestAbove = (): Coin | undefined => {
     if (coins[0].amount < amount) return undefined
@@ -175,13 +193,13 @@ export function selectCoins(allCoins: readonly Coin[], amount: bigint): Coin[] {
   }
   if (smallerSum < amount) return [smallestAbove()!]
   if (smallerSum > amount) {
-    const result = knapsack(ChaCha8.seedFromU64(0n), coins, amount)
+    const result = knapsack(ChaCha8.seedFromU64(0n), coins, ids, amount)
     if (result) return result
-    const summed = new CoinSet()
+    const summed = new CoinSet(coins, ids)
     let sum = 0n
-    for (const c of coins) {
-      sum += c.amount
-      summed.add(c)
+    for (let i = 0; i < coins.length; i++) {
+      sum += coins[i].amount
+      summed.add(i)
       if (sum >= amount) break
     }
     if (summed.size <= MAX_COINS) return summed.values()

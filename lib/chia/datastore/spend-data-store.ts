@@ -18,7 +18,7 @@ import { writerLayer } from '../layers/writer-layer'
 import { equalBytes } from '../primitives/bytes'
 import type { CoinSpend } from '../primitives/coin-spend'
 import { type DataStore, dataStorePuzzle } from './data-store'
-import { NotADelegateError, WrongOwnerKeyError } from './data-store-errors'
+import { DelegateIsOwnerError, NotADelegateError, WrongOwnerKeyError } from './data-store-errors'
 import { delegatedPuzzleLeaf } from './delegated-puzzle'
 
 /** The puzzle and solution run inside the store's layers (owner puzzle, or a delegated puzzle). */
@@ -78,6 +78,11 @@ export function dataStoreInnerSpend(store: DataStore, spender: DataStoreSpender,
   }
   const isDelegate = store.delegatedPuzzles.some((dp) => dp.type === spender.role && equalBytes(dp.innerPuzzleHash, keyPuzzleHash))
   if (!isDelegate) throw new NotADelegateError({ role: spender.role, keyPuzzleHash, launcherId: store.launcherId })
-  if (spender.role === 'admin') return standard
+  if (spender.role === 'admin') {
+    // The delegation layer runs a puzzle hashing to INNER_PUZZLE_HASH as the owner: no merkle
+    // check, no -13/-24 morphing, no re-created coin. An admin spend with the owner's key would fail.
+    if (equalBytes(keyPuzzleHash, store.ownerPuzzleHash)) throw new DelegateIsOwnerError({ role: 'admin', puzzleHash: keyPuzzleHash })
+    return standard
+  }
   return { puzzle: writerLayer.construct(standard.puzzle), solution: writerLayer.constructSolution(standard.solution) }
 }
