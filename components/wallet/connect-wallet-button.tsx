@@ -4,13 +4,23 @@ import { useEffect, useId, useRef, useState } from 'react'
 
 import { Button } from '@/components/ui/button'
 import { WalletIcon } from '@/components/ui/icons'
+import { useWallet } from '@/hooks/use-wallet'
 import type { ChiaNetwork } from '@/lib/env-client'
 
+import { BurnerPanel } from './burner-panel'
+import { ConnectWalletDialog } from './connect-wallet-dialog'
+import { NetworkMismatchBanner } from './network-mismatch-banner'
+
+const WALLET_NAMES = { walletconnect: 'WalletConnect', injected: 'Browser wallet', burner: 'Burner wallet' } as const
+
+const shortAddress = (address: string) => `${address.slice(0, address.indexOf('1') + 5)}…${address.slice(-4)}`
+
 /**
- * The header's wallet slot. Placeholder until the wallet connectors (lib/wallet) land: it
- * explains which wallets are coming instead of pretending to connect.
+ * The header's wallet slot: "Connect wallet" opens the list of wallets; once connected it shows
+ * the address, and its menu offers copy, disconnect and (devnet burner) the faucet and phrase.
  */
 export function ConnectWalletButton({ network }: { network: ChiaNetwork }) {
+  const { state, disconnect } = useWallet()
   const [open, setOpen] = useState(false)
   const panelId = useId()
   const root = useRef<HTMLDivElement>(null)
@@ -30,33 +40,67 @@ export function ConnectWalletButton({ network }: { network: ChiaNetwork }) {
     }
   }, [open])
 
+  // Close the menu once a connection succeeds (state derived during render, not in an effect).
+  const connected = state.status === 'connected'
+  const [wasConnected, setWasConnected] = useState(connected)
+  if (connected !== wasConnected) {
+    setWasConnected(connected)
+    if (connected) setOpen(false)
+  }
+
+  let label = 'Connect wallet'
+  if (state.status === 'restoring') label = 'Restoring…'
+  if (state.status === 'connecting') label = 'Connecting…'
+  if (state.status === 'connected') label = state.address ? shortAddress(state.address) : WALLET_NAMES[state.kind]
+
   return (
     <div ref={root} className="relative">
       <Button
         size="sm"
+        variant={connected ? 'secondary' : 'primary'}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
-        data-testid="connect-wallet"
+        data-testid={connected ? 'wallet-address' : 'connect-wallet'}
+        data-network={network}
+        title={state.status === 'connected' ? state.address : undefined}
       >
         <WalletIcon className="size-4" />
-        <span>Connect wallet</span>
+        <span>{label}</span>
       </Button>
       {open && (
         <div
           id={panelId}
           role="dialog"
           aria-label="Wallet connection"
-          className="absolute right-0 z-20 mt-2 w-72 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          className="absolute right-0 z-20 mt-2 w-80 space-y-3 rounded-xl border border-zinc-200 bg-white p-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
-          <p className="font-medium">Wallet connections are on their way.</p>
-          <ul className="mt-2 list-disc space-y-1 pl-5 text-zinc-600 dark:text-zinc-400">
-            <li>WalletConnect v2 (Sage, Chia reference wallet)</li>
-            <li>Browser wallets such as Goby</li>
-            {network === 'devnet' && <li>A devnet burner wallet, funded by the faucet</li>}
-          </ul>
+          {state.status === 'connected' ? (
+            <>
+              <div>
+                <p className="text-xs text-zinc-500">{state.wallet.account.walletName ?? WALLET_NAMES[state.kind]}</p>
+                <p className="font-mono text-xs break-all" data-testid="wallet-full-address">
+                  {state.address ?? 'Address not shared by the wallet'}
+                </p>
+              </div>
+              <div className="flex gap-2">
+                {state.address && (
+                  <Button size="sm" variant="secondary" className="flex-1" onClick={() => void navigator.clipboard.writeText(state.address!)}>
+                    Copy address
+                  </Button>
+                )}
+                <Button size="sm" variant="secondary" className="flex-1" onClick={() => void disconnect()} data-testid="wallet-disconnect">
+                  Disconnect
+                </Button>
+              </div>
+              {state.kind === 'burner' && <BurnerPanel />}
+            </>
+          ) : (
+            <ConnectWalletDialog />
+          )}
         </div>
       )}
+      <NetworkMismatchBanner />
     </div>
   )
 }
