@@ -4,9 +4,9 @@
  * Source: chia-wallet-sdk `crates/chia-sdk-driver/src/action_system/spends.rs` `emit_relation`
  * (`Relation::AssertConcurrent`); dig-collateral.md §2.1.
  */
-import { type Program, atom, int, list } from '../clvm/program'
+import type { Program } from '../clvm/program'
+import { assertConcurrentSpendCondition } from '../datastore/conditions'
 import type { Bytes32 } from '../primitives/bytes'
-import { ConditionOpcode } from '../spends/condition-opcodes'
 
 /**
  * The extra conditions for each spend, in the same order as `coinIds`.
@@ -15,5 +15,5 @@ import { ConditionOpcode } from '../spends/condition-opcodes'
 export function assertConcurrentRing(coinIds: readonly Bytes32[]): Program[][] {
   const n = coinIds.length
   if (n < 2) return coinIds.map(() => [])
-  return coinIds.map((_, i) => [list([int(ConditionOpcode.ASSERT_CONCURRENT_SPEND), atom(coinIds[(i + n - 1) % n])])])
+  return coinIds.map((_, i) => [assertConcurrentSpendCondition(coinIds[(i + n - 1) % n])])
 }

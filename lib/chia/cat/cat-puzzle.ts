@@ -3,8 +3,7 @@
  * Source: Chia-Network/chia-blockchain `chia/wallet/cat_wallet/puzzles/cat_v2.clsp` (@ 63285715);
  * chia_rs `crates/chia-puzzle-types/src/puzzles/cat.rs` `CatArgs`; dig-collateral.md §5.
  */
-import { uncurryIf } from '../clvm/curry'
-import { curry } from '../clvm/curry'
+import { curry, uncurryIf } from '../clvm/curry'
 import { type Program, atom } from '../clvm/program'
 import { atomHash, curryTreeHash, treeHash } from '../clvm/tree-hash'
 import { AppError } from '../errors/app-error'

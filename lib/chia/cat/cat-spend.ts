@@ -16,7 +16,7 @@ import type { CoinSpend } from '../primitives/coin-spend'
 import { MELT_AMOUNT } from '../spends/condition-opcodes'
 import { catPuzzle, catPuzzleHash } from './cat-puzzle'
 import { type LineageProof, proofToProgram } from '../layers/lineage-proof'
-import { parseCreateCoins } from './create-coin'
+import { parseCreateCoins } from './parse-create-coins'
 
 /** One CAT coin in a ring: its inner puzzle and solution, lineage proof and inner output total. */
 export interface CatSpend {

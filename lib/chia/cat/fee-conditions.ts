@@ -3,12 +3,11 @@
  * returns the change; the others only contribute their value. DIG itself cannot pay a fee because a
  * CAT ring must balance (dig-collateral.md §2.2 "Fee").
  */
-import { type Program, int, list } from '../clvm/program'
+import type { Program } from '../clvm/program'
 import type { Bytes32 } from '../primitives/bytes'
 import { type Coin, assertAmount, coinId } from '../primitives/coin'
-import { ConditionOpcode } from '../spends/condition-opcodes'
-import { createCoin } from './create-coin'
-import { InsufficientFundsError } from './insufficient-funds-error'
+import { createCoinCondition, reserveFeeCondition } from '../datastore/conditions'
+import { InsufficientFundsError } from '../datastore/data-store-errors'
 import { type StandardCoin, assertStandardCoin } from './standard-cat-coin'
 
 /**
@@ -26,13 +25,13 @@ export function feeConditions(args: {
   const spent = args.feeCoins.map(assertStandardCoin)
   const available = spent.reduce((s, c) => s + c.coin.amount, 0n)
   if (spent.length === 0 || available < fee) {
-    throw new InsufficientFundsError({ needed: fee, available, unit: 'mojos' })
+    throw new InsufficientFundsError({ required: fee, available })
   }
   const change = available - fee
-  const first: Program[] = [list([int(ConditionOpcode.RESERVE_FEE), int(fee)])]
+  const first: Program[] = [reserveFeeCondition(fee)]
   let changeCoin: Coin | undefined
   if (change > 0n) {
-    first.push(createCoin(args.changePuzzleHash, change))
+    first.push(createCoinCondition(args.changePuzzleHash, change))
     changeCoin = { parentCoinInfo: coinId(spent[0].coin), puzzleHash: args.changePuzzleHash, amount: change }
   }
   return { spent, conditions: spent.map((_, i) => (i === 0 ? first : [])), changeCoin }

@@ -15,9 +15,9 @@ import { catLineageProof } from './cat-lineage'
 import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash } from './cat-puzzle'
 import { spendCats } from './cat-spend'
-import { createCoin } from './create-coin'
+import { createCoinCondition } from '../datastore/conditions'
 import { feeConditions } from './fee-conditions'
-import { InsufficientFundsError } from './insufficient-funds-error'
+import { InsufficientFundsError } from '../datastore/data-store-errors'
 import { type StandardCatCoin, type StandardCoin, assertStandardCatCoin } from './standard-cat-coin'
 import { standardCoinSpend } from '../layers/standard-layer'
 import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
@@ -88,7 +88,7 @@ export function sendCat(args: {
     (s, o) => s + assertAmount(o.amount, 'output amount'),
     0n,
   )
-  if (requested > available) throw new InsufficientFundsError({ needed: requested, available, unit: 'CAT base units' })
+  if (requested > available) throw new InsufficientFundsError({ required: requested, available })
   const changeAmount = available - requested
 
   const fee = feeConditions({
@@ -106,7 +106,7 @@ export function sendCat(args: {
   const seen = new Set<string>()
   const addChild = (puzzleHash: Bytes32, amount: bigint, memos: readonly Uint8Array[]): CatChild => {
     assertBytes32(puzzleHash, 'output puzzleHash')
-    outputConditions.push(createCoin(puzzleHash, amount, memos))
+    outputConditions.push(createCoinCondition(puzzleHash, amount, memos))
     const coin = { parentCoinInfo: firstId, puzzleHash: catPuzzleHash(assetId, puzzleHash), amount }
     const key = bytesToHex(coinId(coin))
     if (seen.has(key)) throw new DuplicateOutputError({ coinId: coinId(coin) })

@@ -21,7 +21,7 @@ import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
 import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash } from '../cat/cat-puzzle'
 import { spendCats } from '../cat/cat-spend'
-import { createCoin } from '../cat/create-coin'
+import { createCoinCondition } from '../datastore/conditions'
 import { feeConditions } from '../cat/fee-conditions'
 import { type CatChild, NoCatCoinsError, sendCat } from '../cat/send-cat'
 import type { StandardCatCoin, StandardCoin } from '../cat/standard-cat-coin'
@@ -207,7 +207,7 @@ export function releaseCollateralVault(args: {
     changePuzzleHash: args.feeChangePuzzleHash ?? ownerPuzzleHash,
   })
   const relations = assertConcurrentRing([id, ...fee.spent.map((c) => coinId(c.coin))])
-  const conditions = [createCoin(destination, vault.coin.amount, [destination]), ...relations[0]]
+  const conditions = [createCoinCondition(destination, vault.coin.amount, [destination]), ...relations[0]]
   const [catSpend] = spendCats(assetId, [
     {
       coin: vault.coin,

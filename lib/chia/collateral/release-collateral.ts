@@ -13,7 +13,7 @@ import type { CoinSpend } from '../primitives/coin-spend'
 import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
 import { catPuzzleHash } from '../cat/cat-puzzle'
 import { spendCats } from '../cat/cat-spend'
-import { createCoin } from '../cat/create-coin'
+import { createCoinCondition } from '../datastore/conditions'
 import { feeConditions } from '../cat/fee-conditions'
 import type { CatChild } from '../cat/send-cat'
 import type { StandardCoin } from '../cat/standard-cat-coin'
@@ -79,7 +79,7 @@ export function releaseCollateral(args: {
   })
   const relations = assertConcurrentRing([id, ...fee.spent.map((c) => coinId(c.coin))])
 
-  const conditions = [createCoin(destination, coin.amount, [destination]), ...relations[0]]
+  const conditions = [createCoinCondition(destination, coin.amount, [destination]), ...relations[0]]
   const innerSolution = p2ParentSolution({
     parentParentCoinInfo: lineageProof.parentParentCoinInfo,
     parentAmount: lineageProof.parentAmount,

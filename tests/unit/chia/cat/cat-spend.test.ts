@@ -16,7 +16,8 @@ import {
   catInnerOutputAmount,
   spendCats,
 } from '@/lib/chia/cat/cat-spend'
-import { MalformedConditionError, createCoin } from '@/lib/chia/cat/create-coin'
+import { createCoinCondition } from '@/lib/chia/datastore/conditions'
+import { MalformedConditionError } from '@/lib/chia/cat/parse-create-coins'
 import { bundleProblems, conditionsAsText, runSpends, runner } from './spend-checker'
 import { digCollateral } from '../collateral/vectors'
 
@@ -32,7 +33,7 @@ function catCoin(seed: number, amount: bigint): { coin: Coin; lineageProof: Line
 }
 
 function ringSpend(c: { coin: Coin; lineageProof: LineageProof }, outputs: bigint[]) {
-  const conditions = outputs.map((a, i) => createCoin(new Uint8Array(32).fill(0x10 + i + Number(c.coin.amount % 50n)), a))
+  const conditions = outputs.map((a, i) => createCoinCondition(new Uint8Array(32).fill(0x10 + i + Number(c.coin.amount % 50n)), a))
   return {
     ...c,
     innerPuzzle: standardPuzzle(pk),

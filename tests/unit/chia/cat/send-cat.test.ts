@@ -9,8 +9,9 @@ import { signCoinSpends, verifySpendBundle } from '@/lib/chia/spends/sign-coin-s
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { catLineageProof, catLineageProofFromParentSpend, ParentNotCatError, PuzzleRevealMismatchError } from '@/lib/chia/cat/cat-lineage'
 import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
-import { createCoin, parseCreateCoins } from '@/lib/chia/cat/create-coin'
-import { InsufficientFundsError } from '@/lib/chia/cat/insufficient-funds-error'
+import { createCoinCondition } from '@/lib/chia/datastore/conditions'
+import { parseCreateCoins } from '@/lib/chia/cat/parse-create-coins'
+import { InsufficientFundsError } from '@/lib/chia/datastore/data-store-errors'
 import { DuplicateOutputError, NoCatCoinsError, sendCat } from '@/lib/chia/cat/send-cat'
 import {
   NonStandardCoinError,
@@ -95,6 +96,7 @@ describe('sendCat', () => {
   it('refuses empty input, overspending, duplicate outputs and foreign coins', () => {
     const base = { assetId, outputs: [{ puzzleHash: alice, amount: 1n }], changePuzzleHash: ownerPh }
     expect(() => sendCat({ ...base, catCoins: [] })).toThrow(NoCatCoinsError)
+    expect(() => sendCat({ ...base, catCoins: [catCoin], outputs: [{ puzzleHash: alice, amount: -1n }] })).toThrow(/between 0/)
     expect(() => sendCat({ ...base, catCoins: [catCoin], outputs: [{ puzzleHash: alice, amount: 12346n }] })).toThrow(InsufficientFundsError)
     expect(() =>
       sendCat({ ...base, catCoins: [catCoin], outputs: [{ puzzleHash: alice, amount: 1n }, { puzzleHash: alice, amount: 1n }] }),
@@ -141,11 +143,11 @@ describe('catLineageProofFromParentSpend', () => {
   })
 })
 
-describe('createCoin / parseCreateCoins', () => {
+describe('parseCreateCoins', () => {
   it('omits empty memos and round-trips', () => {
-    expect(bytesToHex(programToBytes(createCoin(alice, 1n)))).toBe(`ff33ffa0${bytesToHex(alice)}ff0180`)
+    expect(bytesToHex(programToBytes(createCoinCondition(alice, 1n)))).toBe(`ff33ffa0${bytesToHex(alice)}ff0180`)
     const conditions = programFromBytes(
-      programToBytes({ pair: [createCoin(alice, 1000n, [alice, new Uint8Array([1, 2])]), { pair: [createCoin(bob, 0n), { atom: new Uint8Array() }] }] }),
+      programToBytes({ pair: [createCoinCondition(alice, 1000n, [alice, new Uint8Array([1, 2])]), { pair: [createCoinCondition(bob, 0n), { atom: new Uint8Array() }] }] }),
     )
     expect(parseCreateCoins(conditions)).toEqual([
       { puzzleHash: alice, amount: 1000n, memos: [alice, new Uint8Array([1, 2])] },
@@ -157,8 +159,5 @@ describe('createCoin / parseCreateCoins', () => {
     const p = list([list([int(70), int(1)]), list([int(51), atom(alice), int(1), list([list([int(1)])])])])
     expect(toList(p)).toHaveLength(2)
     expect(parseCreateCoins(p)).toEqual([{ puzzleHash: alice, amount: 1n, memos: [] }])
-  })
-  it('rejects a negative amount when building', () => {
-    expect(() => createCoin(alice, -1n)).toThrow(/between 0/)
   })
 })

@@ -5,7 +5,7 @@ import { treeHash } from '@/lib/chia/clvm/tree-hash'
 import { bytesToHex, hexToBytes, hexToBytes32 } from '@/lib/chia/primitives/bytes'
 import { coinId } from '@/lib/chia/primitives/coin'
 import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
-import { createCoin } from '@/lib/chia/cat/create-coin'
+import { createCoinCondition } from '@/lib/chia/datastore/conditions'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { standardLayer } from '@/lib/chia/layers/standard-layer'
 import {
@@ -48,7 +48,7 @@ describe('vault puzzle (vaultAlternative vectors)', () => {
   })
 
   it('inner puzzle run on (standard solution) gives the vector release conditions', () => {
-    const solution = list([standardLayer.constructSolution([createCoin(ownerPh, 5000n, [ownerPh])])])
+    const solution = list([standardLayer.constructSolution([createCoinCondition(ownerPh, 5000n, [ownerPh])])])
     const { value } = runner.run(collateralVaultInnerPuzzle(terms), solution)
     const text = conditionsAsText(toList(value))
     expect(text).toEqual([

@@ -15,7 +15,7 @@ import { NonStandardCoinError } from '@/lib/chia/cat/standard-cat-coin'
 import { standardPuzzle, standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { standardLayer } from '@/lib/chia/layers/standard-layer'
 import { spendCats } from '@/lib/chia/cat/cat-spend'
-import { createCoin } from '@/lib/chia/cat/create-coin'
+import { createCoinCondition } from '@/lib/chia/datastore/conditions'
 import { ClvmRunError } from '@/lib/chia/clvm/runner'
 import {
   type CollateralGeneration,
@@ -30,7 +30,7 @@ import {
   NotCollateralCoinError,
   releaseCollateral,
 } from '@/lib/chia/collateral/release-collateral'
-import { InsufficientFundsError } from '@/lib/chia/cat/insufficient-funds-error'
+import { InsufficientFundsError } from '@/lib/chia/datastore/data-store-errors'
 import { bundleProblems, conditionsAsText, opcodeOf, runSpends, runner } from '../cat/spend-checker'
 import { digCollateral } from './vectors'
 
@@ -279,7 +279,7 @@ describe('lock and release with fees and several DIG coins', () => {
           parentParentCoinInfo: lock.collateral.lineageProof.parentParentCoinInfo,
           parentAmount: lock.collateral.lineageProof.parentAmount,
           parentInnerPuzzle: standardPuzzle(otherPk),
-          parentSolution: standardLayer.constructSolution([createCoin(standardPuzzleHash(otherPk), 5000n)]),
+          parentSolution: standardLayer.constructSolution([createCoinCondition(standardPuzzleHash(otherPk), 5000n)]),
         }),
         lineageProof: lock.collateral.lineageProof,
         outputAmount: 5000n,

@@ -11,7 +11,7 @@ import { catPuzzleHash } from '@/lib/chia/cat/cat-puzzle'
 import { spendCats } from '@/lib/chia/cat/cat-spend'
 import { sendCat } from '@/lib/chia/cat/send-cat'
 import { standardCoinSpend } from '@/lib/chia/layers/standard-layer'
-import { createCoin } from '@/lib/chia/cat/create-coin'
+import { createCoinCondition } from '@/lib/chia/datastore/conditions'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { collateralHint } from '@/lib/chia/collateral/collateral-hint'
 import {
@@ -131,7 +131,7 @@ describe('readCollateral: rejections', () => {
   it('XCH sent straight to the DIG collateral puzzle hash with the right hint', () => {
     const xchCoin = { coin: { parentCoinInfo: new Uint8Array(32).fill(6), puzzleHash: ownerPh, amount: 5000n }, syntheticPublicKey: pk }
     const ph = collateralPuzzleHash(assetId, 'rue')
-    const spend = standardCoinSpend(xchCoin.coin, xchCoin.syntheticPublicKey, [createCoin(ph, 5000n, [collateralHint(launcherId)])])
+    const spend = standardCoinSpend(xchCoin.coin, xchCoin.syntheticPublicKey, [createCoinCondition(ph, 5000n, [collateralHint(launcherId)])])
     const r = read({ parentCoinInfo: coinId(xchCoin.coin), puzzleHash: ph, amount: 5000n }, spend)
     expect(r).toMatchObject({ counted: false, reason: 'parentNotCat', kind: 'dig' })
   })

@@ -1,15 +1,14 @@
 /**
- * CREATE_COIN conditions: `(51 puzzle_hash amount)` or `(51 puzzle_hash amount (memo …))`.
- * The first memo, when 32 bytes, is the hint full nodes index. Memos are dropped when empty, as the
- * SDK does (datalayer-protocol.md §1.6; chia-wallet-sdk `crates/chia-sdk-types/src/condition.rs`).
+ * Reading CREATE_COIN conditions from a puzzle's output: `(51 puzzle_hash amount)` or
+ * `(51 puzzle_hash amount (memo …))`. The first memo, when 32 bytes, is the hint full nodes index
+ * (datalayer-protocol.md §1.6). Building them: ../datastore/conditions.ts `createCoinCondition`.
  */
-import { type Program, atom, int, list, toBigint } from '../clvm/program'
+import { type Program, toBigint } from '../clvm/program'
 import { AppError } from '../errors/app-error'
 import type { Bytes32 } from '../primitives/bytes'
-import { assertAmount } from '../primitives/coin'
 import { ConditionOpcode } from '../spends/condition-opcodes'
 
-/** A decoded or to-be-built CREATE_COIN. */
+/** A decoded CREATE_COIN. */
 export interface CreateCoinCondition {
   puzzleHash: Bytes32
   amount: bigint
@@ -22,15 +21,6 @@ export class MalformedConditionError extends AppError {
   constructor({ reason }: { reason: string }) {
     super('A condition in the puzzle output is malformed.', { details: reason })
   }
-}
-
-/**
- * Builds a CREATE_COIN condition; memos are omitted when there are none.
- * @example createCoin(puzzleHash, 1000n, [hint])
- */
-export function createCoin(puzzleHash: Bytes32, amount: bigint, memos: readonly Uint8Array[] = []): Program {
-  const head = [int(ConditionOpcode.CREATE_COIN), atom(puzzleHash), int(assertAmount(amount))]
-  return list(memos.length > 0 ? [...head, list(memos.map(atom))] : head)
 }
 
 /**
