@@ -49,7 +49,7 @@ export function createRedisCache({
   const usable = async () => {
     if (redis.status === 'ready') return true
     if (!everReady) await firstReady
-    return redis.status === 'ready'
+    return (redis.status as string) === 'ready'
   }
   let hits = 0
   let misses = 0
