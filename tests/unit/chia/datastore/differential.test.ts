@@ -14,7 +14,7 @@ import { sha256 } from '@/lib/chia/primitives/sha256'
 import * as ours from '@/tests/support/driver-compat'
 import { toJson } from './vectors'
 
-// biome-ignore lint: the driver is untyped JS here
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the driver's JS values are untyped here
 type Any = any
 const ref: Any = createRequire(import.meta.url)('@dignetwork/datalayer-driver')
 

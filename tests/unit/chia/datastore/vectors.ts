@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 
-// biome-ignore lint: vector JSON is untyped
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- vector JSON is untyped
 export type Json = any
 
 export const driverVectors: Json = JSON.parse(
