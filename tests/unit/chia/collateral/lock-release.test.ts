@@ -17,6 +17,7 @@ import { standardLayer } from '@/lib/chia/layers/standard-layer'
 import { spendCats } from '@/lib/chia/cat/cat-spend'
 import { createCoinCondition } from '@/lib/chia/datastore/conditions'
 import { ClvmRunError } from '@/lib/chia/clvm/runner'
+import { createTsRunner } from '@/lib/chia/clvm/run-program'
 import {
   type CollateralGeneration,
   collateralInnerPuzzle,
@@ -305,5 +306,23 @@ describe('release solution shape', () => {
     expect(n).toBe(4)
     expect(programToHex(cur)).toBe('80')
     expect(bytesToHex(treeHash(inner.pair![1].pair![1].pair![0]))).toBe(v.owner.innerPuzzleHash)
+  })
+})
+
+// The browser runs the reader with the pure-TS interpreter; it must agree with clvm_rs here.
+describe('pure-TS runner agrees with clvm_rs on the collateral spends', () => {
+  const ts = createTsRunner()
+  it.each(GENERATIONS)('%s lock and release: same conditions and cost', (_generation, key) => {
+    const v = digCollateral.spends[key]
+    for (const step of ['lock', 'release'] as const) {
+      const cs = v[step].coinSpend
+      const puzzle = programFromBytes(hexToBytes(cs.puzzle_reveal))
+      const solution = programFromBytes(hexToBytes(cs.solution))
+      const a = ts.run(puzzle, solution)
+      const b = runner.run(puzzle, solution)
+      expect(programToHex(a.value)).toBe(programToHex(b.value))
+      expect(a.cost).toBe(b.cost)
+      expect(a.cost.toString()).toBe(v[step].cost)
+    }
   })
 })
