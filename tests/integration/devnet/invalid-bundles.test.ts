@@ -3,7 +3,7 @@
  * mempool untouched, and still accepts a valid bundle afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Program, NIL, atom, int, list } from '@/lib/chia/clvm/program'
+import { type Program, NIL, int, list } from '@/lib/chia/clvm/program'
 import { programToBytes } from '@/lib/chia/clvm/serialize'
 import { sha256 } from '@/lib/chia/primitives/sha256'
 import { type Coin, coinId } from '@/lib/chia/primitives/coin'
