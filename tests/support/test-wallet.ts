@@ -18,6 +18,8 @@ import { programToBytes } from '@/lib/chia/clvm/serialize'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { type Coin, coinId } from '@/lib/chia/primitives/coin'
 import { STANDARD_MOD } from '@/lib/chia/puzzles/standard'
+import { signCoinSpends } from '@/lib/chia/spends/sign-coin-spends'
+import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { coinSpendsFromWallet, type WalletCoinSpend } from '@/lib/wallet/coin-spends-to-wallet'
 
 /** IKeyValueStorage in memory; values are JSON round-tripped like a real store. Share one between
@@ -56,6 +58,10 @@ export interface TestWalletOptions {
   name?: string
   /** Sign for this network's genesis challenge instead of the approved chain's (a faulty wallet). */
   signForNetwork?: 'mainnet' | 'testnet11'
+  /** For chains other than mainnet/testnet (the devnet): sign with lib/chia and this challenge. */
+  genesisChallenge?: Uint8Array
+  /** Reject the session proposal instead of approving it. */
+  rejectPairing?: boolean
 }
 
 export interface TestWalletRequest {
@@ -147,6 +153,11 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
       const approved = new Promise<SessionTypes.Struct>((resolve, reject) => {
         client.once('session_proposal', async ({ id, params }) => {
           try {
+            if (options.rejectPairing) {
+              await client.reject({ id, reason: { code: 5000, message: 'User rejected.' } })
+              reject(new Error('pairing rejected by the test wallet'))
+              return
+            }
             const requested = params.optionalNamespaces.chia ?? params.requiredNamespaces.chia
             const methods = options.grantOnly ?? requested?.methods ?? []
             const { acknowledged } = await client.approve({
@@ -205,6 +216,19 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
       }
       case 'chip0002_signCoinSpends': {
         const spends = coinSpendsFromWallet(params.coinSpends as WalletCoinSpend[])
+        if (options.genesisChallenge) {
+          // Chains the reference driver does not know (the devnet): lib/chia signs.
+          try {
+            const sig = signCoinSpends(spends, [new Uint8Array(syntheticSk)], {
+              genesisChallenge: options.genesisChallenge,
+              runner: createClvmRsRunner(),
+              partial: params.partialSign === true,
+            })
+            return bytesToHex(sig)
+          } catch (e) {
+            throw rpcError(4001, e instanceof Error ? e.message.split('\n')[0] : String(e))
+          }
+        }
         const signature = driver.signCoinSpends(
           spends.map((s) => ({
             coin: { parentCoinInfo: Buffer.from(s.coin.parentCoinInfo), puzzleHash: Buffer.from(s.coin.puzzleHash), amount: s.coin.amount },

@@ -4,6 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { atom, int, list } from '@/lib/chia/clvm/program'
+import { programToBytes } from '@/lib/chia/clvm/serialize'
+import { standardPuzzle, standardSolution } from '@/lib/chia/keys/standard-puzzle'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
@@ -241,6 +244,39 @@ describe('WalletConnect over the loopback relay', () => {
     await w.disconnectAll()
     await expect.poll(() => events, { timeout: 5000 }).toContainEqual({ type: 'disconnected', reason: 'deleted' })
     await expect(connected.getPublicKeys()).rejects.toBeInstanceOf(WalletSessionExpiredError)
+  })
+
+  it('the wallet rejecting the pairing → WalletRejectedError', async () => {
+    const w = await startTestWallet({ relayUrl: relay.url, masterSecretKey: owner.masterSecretKey, chainId: 'chia:testnet', rejectPairing: true })
+    open.push(w)
+    const connector = dapp('testnet11')
+    let paired: Promise<unknown> | undefined
+    const error = await connector
+      .connect({
+        onUri: (uri) => {
+          paired = w.pair(uri).catch(() => undefined)
+        },
+      })
+      .catch((e: unknown) => e)
+    await paired
+    expect(error).toBeInstanceOf(WalletRejectedError)
+  })
+
+  it('on the devnet chain (chia:devnet) a standard spend is signed for the devnet genesis challenge and verified', async () => {
+    const genesisChallenge = new Uint8Array(32).fill(0x42)
+    const w = await startTestWallet({ relayUrl: relay.url, masterSecretKey: owner.masterSecretKey, chainId: 'chia:devnet', genesisChallenge })
+    open.push(w)
+    const connected = await pair(dapp('devnet', { verifySignature: walletSignatureVerifier({ genesisChallenge, runner: createClvmRsRunner() }) }), w)
+    expect(connected.network).toBe('devnet')
+    const coin = { parentCoinInfo: new Uint8Array(32).fill(8), puzzleHash: w.puzzleHash, amount: 500n }
+    const conditions = list([list([int(51), atom(new Uint8Array(32).fill(9)), int(499)])])
+    const spend: CoinSpend = { coin, puzzleReveal: programToBytes(standardPuzzle(w.syntheticPublicKey)), solution: programToBytes(standardSolution(conditions)) }
+    const signature = await connected.signCoinSpends([spend])
+    expect(signature).toHaveLength(96)
+    // The same bundle does not verify under testnet11's challenge: the signature is bound to the devnet.
+    await expect(walletSignatureVerifier({ genesisChallenge: TESTNET11_GENESIS_CHALLENGE, runner: createClvmRsRunner() })([spend], signature)).rejects.toBeInstanceOf(
+      WalletSignatureInvalidError,
+    )
   })
 
   it('disconnect from the app ends the session on both sides', async () => {
