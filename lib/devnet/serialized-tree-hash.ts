@@ -7,6 +7,20 @@
 import { createHash } from 'node:crypto'
 import { programFromBytes } from '@/lib/chia/clvm/serialize'
 import { treeHash } from '@/lib/chia/clvm/tree-hash'
+import type { Program } from '@/lib/chia/clvm/program'
+import { programToBytes } from '@/lib/chia/clvm/serialize'
+import { AUGMENTED_CONDITION_MOD } from '@/lib/chia/puzzles/augmented-condition'
+import { CAT_MOD } from '@/lib/chia/puzzles/cat-v2'
+import { DEFAULT_CAT_MAKER_RUE_MOD } from '@/lib/chia/puzzles/default-cat-maker-rue'
+import { DEFAULT_CAT_MAKER_V1_MOD } from '@/lib/chia/puzzles/default-cat-maker-v1'
+import { DELEGATION_LAYER_MOD } from '@/lib/chia/puzzles/delegation-layer'
+import { NFT_STATE_LAYER_MOD } from '@/lib/chia/puzzles/nft-state-layer'
+import { P2_PARENT_MOD } from '@/lib/chia/puzzles/p2-parent'
+import { SETTLEMENT_PAYMENTS_MOD } from '@/lib/chia/puzzles/settlement-payments'
+import { SINGLETON_LAUNCHER } from '@/lib/chia/puzzles/singleton-launcher'
+import { SINGLETON_MOD } from '@/lib/chia/puzzles/singleton-top-layer'
+import { STANDARD_MOD } from '@/lib/chia/puzzles/standard'
+import { WRITER_FILTER_MOD } from '@/lib/chia/puzzles/writer-filter'
 
 const ONE = Buffer.from([1])
 const TWO = Buffer.from([2])
@@ -24,6 +38,51 @@ function hashAtom(bytes: Uint8Array, start: number, end: number): Buffer {
   return createHash('sha256').update(ONE).update(bytes.subarray(start, end)).digest()
 }
 const NIL_HASH = createHash('sha256').update(ONE).digest()
+
+// Puzzle reveals are mostly well-known modules with a few curried arguments: recognise a known
+// module's exact serialization at a node and reuse its hash instead of re-hashing ~1000 nodes.
+interface KnownModule {
+  bytes: Buffer
+  hash: Buffer
+}
+const KNOWN = new Map<number, KnownModule[]>()
+const keyAt = (bytes: Uint8Array, pos: number): number =>
+  ((bytes[pos + 2] << 24) | (bytes[pos + 3] << 16) | (bytes[pos + 4] << 8) | bytes[pos + 5]) ^ (bytes[pos + 6] << 8) ^ bytes[pos + 7]
+function addKnown(mod: Program): void {
+  const bytes = Buffer.from(programToBytes(mod))
+  if (bytes.length < 64) return
+  const k = keyAt(bytes, 0)
+  const list = KNOWN.get(k) ?? []
+  list.push({ bytes, hash: Buffer.from(treeHash(mod)) })
+  KNOWN.set(k, list)
+}
+for (const mod of [
+  SINGLETON_MOD,
+  SINGLETON_LAUNCHER,
+  NFT_STATE_LAYER_MOD,
+  DELEGATION_LAYER_MOD,
+  WRITER_FILTER_MOD,
+  STANDARD_MOD,
+  CAT_MOD,
+  P2_PARENT_MOD,
+  SETTLEMENT_PAYMENTS_MOD,
+  DEFAULT_CAT_MAKER_V1_MOD,
+  DEFAULT_CAT_MAKER_RUE_MOD,
+  AUGMENTED_CONDITION_MOD,
+]) {
+  addKnown(mod)
+}
+
+function knownAt(bytes: Uint8Array, pos: number): KnownModule | undefined {
+  if (pos + 64 > bytes.length) return undefined
+  const list = KNOWN.get(keyAt(bytes, pos))
+  if (!list) return undefined
+  for (const m of list) {
+    const end = pos + m.bytes.length
+    if (end <= bytes.length && m.bytes.equals(bytes.subarray(pos, end))) return m
+  }
+  return undefined
+}
 
 /** Tree hash of a serialized program; throws ClvmDecodeError on malformed input. */
 export function serializedTreeHash(bytes: Uint8Array): Uint8Array {
@@ -49,6 +108,12 @@ function tryFastHash(bytes: Uint8Array): Buffer | undefined {
     if (pos >= bytes.length) return undefined
     const b = bytes[pos]
     if (b === 0xff) {
+      const known = knownAt(bytes, pos)
+      if (known) {
+        hashes.push(known.hash)
+        pos += known.bytes.length
+        continue
+      }
       pos++
       ops.push(1, 0, 0)
       continue
