@@ -105,8 +105,10 @@ export function createTsRunner(options: { strict?: boolean } = {}): ClvmRunner {
 
 /** Evaluates `program` in `env`: pushes work (or, for atoms and quotes, the value) and returns its cost. */
 function evalPair(m: Machine, program: Program, env: Program): number {
-  if (program.pair === undefined) return traversePath(m, program.atom, env)
-  const [operator, operands] = program.pair
+  const pair = program.pair
+  if (pair === undefined) return traversePath(m, program.atom, env)
+  const operator = pair[0]
+  const operands = pair[1]
   if (operator.pair !== undefined) {
     // ((X) . args): apply the lone atom X as an operator to the *unevaluated* args.
     const [inner] = getArgs(operator, 1, 'in the ((X)...) syntax, the inner list')

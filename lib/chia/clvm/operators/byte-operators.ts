@@ -3,7 +3,6 @@
  * Semantics, error messages and costs: clvm_rs 0.7.0 `src/more_ops.rs`
  * (https://github.com/Chia-Network/clvm_rs/blob/0.7.0/src/more_ops.rs).
  */
-import { sha256 } from '@noble/hashes/sha2.js'
 import {
   CONCAT_BASE_COST,
   CONCAT_COST_PER_ARG,
@@ -19,6 +18,7 @@ import {
   STRLEN_COST_PER_BYTE,
 } from '../costs'
 import { type Program, NIL } from '../program'
+import { fastSha256 } from './fast-sha256'
 import { type Reduction, ONE, atomArg, checkCost, getArgs, getVarargs, i32Arg, raise, smallIntToAtom } from './op-utils'
 
 /**
@@ -58,17 +58,7 @@ export function opSha256(args: Program, maxCost: number): Reduction {
     parts.push(blob)
   }
   cost += byteCount * SHA256_COST_PER_BYTE
-  let input: Uint8Array
-  if (parts.length === 1) input = parts[0]
-  else {
-    input = new Uint8Array(byteCount)
-    let o = 0
-    for (const p of parts) {
-      input.set(p, o)
-      o += p.length
-    }
-  }
-  return { cost: cost + 32 * MALLOC_COST_PER_BYTE, value: { atom: sha256(input) } }
+  return { cost: cost + 32 * MALLOC_COST_PER_BYTE, value: { atom: fastSha256(parts) } }
 }
 
 /**
@@ -153,9 +143,5 @@ export function opCoinid(args: Program, _maxCost: number): Reduction {
       raise('coinid: invalid amount (may not exceed max coin amount)', args)
     }
   }
-  const input = new Uint8Array(64 + amount.length)
-  input.set(parent, 0)
-  input.set(puzzleHash, 32)
-  input.set(amount, 64)
-  return { cost: COINID_COST + 32 * MALLOC_COST_PER_BYTE, value: { atom: sha256(input) } }
+  return { cost: COINID_COST + 32 * MALLOC_COST_PER_BYTE, value: { atom: fastSha256([parent, puzzleHash, amount]) } }
 }

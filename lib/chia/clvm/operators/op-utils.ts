@@ -213,22 +213,6 @@ export function limbsForInt(v: bigint): number {
 }
 
 /**
- * The allocator's "small number" view of an atom: a canonical non-negative value below 2^26, else
- * undefined (clvm_rs `fits_in_small_atom`). Used for opcode dispatch and quote/apply detection.
- * @example smallNumber(Uint8Array.of(2)) // 2
- */
-export function smallNumber(b: Uint8Array): number | undefined {
-  const len = b.length
-  if (len === 0) return 0
-  if (len > 4 || (len === 1 && b[0] === 0) || b[0] & 0x80 || (b[0] === 0 && (b[1] & 0x80) === 0) || (len === 4 && b[0] > 3)) {
-    return undefined
-  }
-  let v = 0
-  for (let i = 0; i < len; i++) v = v * 256 + b[i]
-  return v
-}
-
-/**
  * A 32-bit signed integer argument (clvm_rs `i32_atom`): at most 4 bytes, sign-extended.
  * @example i32Arg(arg, 'substr')
  */
