@@ -230,7 +230,13 @@ export function validateSpendBundle(
         case Op.AGG_SIG_ME: {
           const [pk, msg] = args(cond, 2)
           if (pk.length !== 48) fail('INVALID_CONDITION', `AGG_SIG public key must be 48 bytes, got ${pk.length}`)
+          // chia_rs rejects the identity public key (InvalidPublicKey → INVALID_CONDITION).
+          if (pk[0] === 0xc0 && pk.every((b, j) => j === 0 || b === 0)) fail('INVALID_CONDITION', 'AGG_SIG with the infinity public key')
           if (msg.length > MAX_MESSAGE_LENGTH) fail('INVALID_CONDITION', 'AGG_SIG message longer than 1024 bytes')
+          // AGG_SIG_UNSAFE may not impersonate another AGG_SIG kind by ending in its additional data.
+          if (op === Op.AGG_SIG_UNSAFE && unsafeSuffixes(chain.genesisChallenge).some((d) => endsWith(msg, d))) {
+            fail('INVALID_CONDITION', 'AGG_SIG_UNSAFE message ends with another AGG_SIG kind\'s additional data')
+          }
           aggSigs.push({
             publicKey: pk,
             message: aggSigMessage({ opcode: op as AggSigOpcode, message: msg, coin: s.coin, genesisChallenge: chain.genesisChallenge }),
@@ -578,6 +584,20 @@ function messageKey(cond: Program, op: number, coin: Coin, myCoinId: Uint8Array)
   const sender = op === Op.SEND_MESSAGE ? own(senderBits) : given(senderBits)
   const receiver = op === Op.SEND_MESSAGE ? given(receiverBits) : own(receiverBits)
   return `${m}|${bytesToHex(message)}|${sender}|${receiver}`
+}
+
+const suffixCache = new Map<string, Uint8Array[]>()
+function unsafeSuffixes(genesisChallenge: Uint8Array): Uint8Array[] {
+  const key = bytesToHex(genesisChallenge)
+  let list = suffixCache.get(key)
+  if (!list) {
+    list = [genesisChallenge, ...[43, 44, 45, 46, 47, 48].map((o) => sha256(genesisChallenge, new Uint8Array([o])))]
+    suffixCache.set(key, list)
+  }
+  return list
+}
+function endsWith(msg: Uint8Array, suffix: Uint8Array): boolean {
+  return msg.length >= suffix.length && equalBytes(msg.subarray(msg.length - suffix.length), suffix)
 }
 
 function max(a: bigint | undefined, b: bigint): bigint {

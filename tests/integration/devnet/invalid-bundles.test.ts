@@ -10,6 +10,7 @@ import { type Coin, coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend, SpendBundle } from '@/lib/chia/primitives/coin-spend'
 import { ConditionOpcode as Op } from '@/lib/chia/spends/condition-opcodes'
 import { MAINNET_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
+import { DEVNET_GENESIS_CHALLENGE } from '@/lib/devnet/devnet-constants'
 import { type DevnetProcess, startDevnetProcess } from '@/tests/support/devnet-process'
 import {
   ANYONE_CAN_SPEND_HASH,
@@ -153,6 +154,16 @@ const cases: { err: string; build: () => SpendBundle }[] = [
   { err: 'COIN_AMOUNT_EXCEEDS_MAXIMUM', build: () => bundle([acsSpend(c0(), [createCoin(owner.puzzleHash, 1n << 64n)])]) },
   { err: 'INVALID_CONDITION', build: () => bundle([acsSpend(c0(), [cond(77, new Uint8Array([1]))])]) },
   { err: 'INVALID_CONDITION', build: () => bundle([acsSpend(c0(), [cond(Op.AGG_SIG_ME, new Uint8Array(47), new Uint8Array([1]))])]) },
+  {
+    // The identity key cannot sign anything.
+    err: 'INVALID_CONDITION',
+    build: () => bundle([acsSpend(c0(), [cond(Op.AGG_SIG_UNSAFE, new Uint8Array([0xc0, ...new Uint8Array(47)]), new Uint8Array([1]))])]),
+  },
+  {
+    // AGG_SIG_UNSAFE whose message ends like an AGG_SIG_ME message of this network.
+    err: 'INVALID_CONDITION',
+    build: () => bundle([acsSpend(c0(), [cond(Op.AGG_SIG_UNSAFE, owner.publicKey, new Uint8Array([1, ...DEVNET_GENESIS_CHALLENGE]))])]),
+  },
   { err: 'GENERATOR_RUNTIME_ERROR', build: () => bundle([{ coin: raiseCoin, puzzleReveal: programToBytes(RAISE), solution: programToBytes(NIL) }]) },
   {
     // A coin created in this bundle cannot carry a relative time lock.
