@@ -73,6 +73,8 @@ export const EMPTY_DATA_LAYER_ROOT: Bytes32 = new Uint8Array(32)
 
 interface Node {
   hash: Bytes32
+  /** Internal node whose hash must be recomputed (hashes are lazy, like chia_rs `calculate_lazy_hashes`). */
+  dirty?: boolean
   leaf?: DataLayerLeaf
   parent?: Node
   left?: Node
@@ -156,8 +158,19 @@ export function createDataLayerTree(): DataLayerTree {
   const byKey = new Map<string, Node>()
   const order: DataLayerLeaf[] = []
 
-  const rehashFrom = (start: Node | undefined) => {
-    for (let n = start; n; n = n.parent) n.hash = dataLayerInternalHash(n.left!.hash, n.right!.hash)
+  // Insertion only needs the tree's structure, so internal hashes are recomputed on demand.
+  const markDirty = (start: Node | undefined) => {
+    for (let n = start; n && !n.dirty; n = n.parent) n.dirty = true
+  }
+  const rehash = (node: Node): Bytes32 => {
+    if (node.dirty) {
+      node.hash = dataLayerInternalHash(rehash(node.left!), rehash(node.right!))
+      node.dirty = false
+    }
+    return node.hash
+  }
+  const ensureHashes = () => {
+    if (top) rehash(top)
   }
 
   // Replace `target` by an internal node holding `added` on `side` and `target` on the other side.
@@ -170,7 +183,7 @@ export function createDataLayerTree(): DataLayerTree {
     if (!parent) top = node
     else if (parent.left === target) parent.left = node
     else parent.right = node
-    rehashFrom(node)
+    markDirty(node)
   }
 
   const leafBySeed = (seed: Uint8Array): Node => {
@@ -215,7 +228,10 @@ export function createDataLayerTree(): DataLayerTree {
   }
 
   return {
-    root: () => (top ? top.hash : EMPTY_DATA_LAYER_ROOT),
+    root: () => {
+      ensureHashes()
+      return top ? top.hash : EMPTY_DATA_LAYER_ROOT
+    },
     size: () => byKey.size,
     leaves: () => order,
     insert(entry) {
@@ -244,7 +260,7 @@ export function createDataLayerTree(): DataLayerTree {
           }
           const a = level[i]
           const b = level[i + 1]
-          const parent: Node = { hash: dataLayerInternalHash(a.hash, b.hash), left: a, right: b }
+          const parent: Node = { hash: EMPTY_DATA_LAYER_ROOT, dirty: true, left: a, right: b }
           a.parent = parent
           b.parent = parent
           next.push(parent)
@@ -256,6 +272,7 @@ export function createDataLayerTree(): DataLayerTree {
     proofOfInclusion(key) {
       const node = byKey.get(bytesToHex(key))
       if (!node) throw new KeyNotInTreeError({ key })
+      ensureHashes()
       const leaf = node.leaf!
       const layers: ProofOfInclusionLayer[] = []
       for (let cur = node; cur.parent; cur = cur.parent) {

@@ -85,10 +85,12 @@ describe('proof JSON (chia get_proof / verify_proof)', () => {
 
   it('accepts hex without 0x and the older "left"/"right" side strings', () => {
     const coin = storeCoin(rootOnlyMetadataHash(tree.root))
-    const json = dataLayerProofToJson(proofFor(coin, [files[0].key])) as { proof: any }
-    const p = json.proof.store_proofs.proofs[0]
+    type LayerJson = { other_hash_side: number | string; other_hash: string; combined_hash: string }
+    type ProofJson = { node_hash: string; layers: LayerJson[] }
+    const json = JSON.parse(JSON.stringify(dataLayerProofToJson(proofFor(coin, [files[0].key]))))
+    const p: ProofJson = json.proof.store_proofs.proofs[0]
     p.node_hash = p.node_hash.slice(2)
-    p.layers = p.layers.map((l: any) => ({ ...l, other_hash_side: l.other_hash_side === 0 ? 'left' : 'right' }))
+    p.layers = p.layers.map((l) => ({ ...l, other_hash_side: l.other_hash_side === 0 ? 'left' : 'right' }))
     expect(verifyProofOfInclusion(json, tree.root)).toHaveLength(1)
   })
 
