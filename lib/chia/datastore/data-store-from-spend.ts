@@ -14,6 +14,7 @@ import type { ClvmRunner } from '../clvm/runner'
 import { programFromBytes } from '../clvm/serialize'
 import { treeHash } from '../clvm/tree-hash'
 import { delegationLayer } from '../layers/delegation-layer'
+import { knownPuzzleHash } from '../layers/known-puzzle-hash'
 import { launcherLayer } from '../layers/launcher'
 import { type Proof, childLineageProof, eveProof } from '../layers/lineage-proof'
 import { nftStateLayer, nftStateLayerPuzzleHash } from '../layers/nft-state-layer'
@@ -180,7 +181,7 @@ export function readDataStoreSpend(
   let delegSolution: ReturnType<typeof delegationLayer.parseSolution> | undefined
   if (deleg) {
     delegSolution = delegationLayer.parseSolution(innerSolution)
-    const revealHash = treeHash(delegSolution.puzzleReveal)
+    const revealHash = knownPuzzleHash(delegSolution.puzzleReveal)
     if (!equalBytes(revealHash, deleg.ownerPuzzleHash)) {
       authority = parentDelegatedPuzzles.find((dp) => equalBytes(delegatedPuzzleLeaf(dp), revealHash))?.type ?? 'unknown'
     }
@@ -196,11 +197,15 @@ export function readDataStoreSpend(
     puzzleHash: singletonPuzzleHash(launcherId, nftStateLayerPuzzleHash(treeHash(newMetadata.program), state.metadataUpdaterPuzzleHash, child.puzzleHash)),
     amount: child.amount,
   }
-  const proof = childLineageProof(coinSpend.coin, treeHash(singleton.innerPuzzle))
+  const innerPuzzleHash = knownPuzzleHash(state.innerPuzzle)
+  const proof = childLineageProof(
+    coinSpend.coin,
+    nftStateLayerPuzzleHash(treeHash(state.metadata), state.metadataUpdaterPuzzleHash, innerPuzzleHash),
+  )
   const base = { coin, launcherId, proof, metadata: newMetadata }
   let store: DataStore
   if (child.memos.length > 1) {
-    store = buildFromMemos({ ...base, fallbackOwner: treeHash(state.innerPuzzle), memos: child.memos })
+    store = buildFromMemos({ ...base, fallbackOwner: innerPuzzleHash, memos: child.memos })
     // The delegation layer keeps INNER_PUZZLE_HASH: a delegate's memos cannot move the owner (§11.3).
     if (deleg && authority !== 'owner') store = { ...store, ownerPuzzleHash: deleg.ownerPuzzleHash }
   } else if (deleg && delegSolution) {
@@ -214,13 +219,13 @@ export function readDataStoreSpend(
         break
       }
     }
-    if (!ownerChild || equalBytes(ownerChild.puzzleHash, treeHash(state.innerPuzzle))) {
+    if (!ownerChild || equalBytes(ownerChild.puzzleHash, innerPuzzleHash)) {
       store = { ...base, ownerPuzzleHash: deleg.ownerPuzzleHash, delegatedPuzzles: [...parentDelegatedPuzzles] }
     } else {
       store = { ...base, ownerPuzzleHash: ownerChild.puzzleHash, delegatedPuzzles: [] }
     }
   } else {
-    store = { ...base, ownerPuzzleHash: treeHash(state.innerPuzzle), delegatedPuzzles: [] }
+    store = { ...base, ownerPuzzleHash: innerPuzzleHash, delegatedPuzzles: [] }
   }
   return { launcherId, authority, store: verify(store, 'store spend'), melted: false, metadata: newMetadata }
 }

@@ -6,13 +6,14 @@
  * (https://github.com/Chia-Network/chips/blob/main/CHIPs/chip-0035.md); chia-wallet-sdk 0.13.0
  * crates/chia-sdk-driver/src/layers/datalayer/delegation_layer.rs. Spec: datalayer-protocol.md §3.1, §5.
  */
-import { curry, uncurryIf } from '../clvm/curry'
+import { curry } from '../clvm/curry'
 import { type Program, NIL, atom, list, toList, isAtom } from '../clvm/program'
 import { atomHash, curryTreeHash } from '../clvm/tree-hash'
 import { type Bytes32, equalBytes } from '../primitives/bytes'
 import { type DelegationMerkleProof, delegationMerkleProofFromProgram, delegationMerkleProofToProgram } from '../merkle/delegation-merkle-tree'
 import { DELEGATION_LAYER_MOD, DELEGATION_LAYER_MOD_HASH } from '../puzzles/delegation-layer'
 import { MalformedLayerError } from './layer-errors'
+import { uncurryKnown } from './uncurry-known'
 
 export interface DelegationLayerArgs {
   launcherId: Bytes32
@@ -58,7 +59,7 @@ export const delegationLayer = {
    * @example delegationLayer.parse(stateLayer.innerPuzzle)?.ownerPuzzleHash
    */
   parse(puzzle: Program): DelegationLayerArgs | undefined {
-    const args = uncurryIf(puzzle, DELEGATION_LAYER_MOD_HASH)
+    const args = uncurryKnown(puzzle, DELEGATION_LAYER_MOD)
     if (!args) return undefined
     if (args.length !== 4) throw new MalformedLayerError({ layer: 'delegation', reason: `${args.length} curried arguments` })
     if (!equalBytes(bytes32Arg(args[0], 'MOD_HASH'), DELEGATION_LAYER_MOD_HASH)) {

@@ -4,12 +4,13 @@
  * Source: Chia-Network/chia_puzzles puzzles/nft_puzzles/nft_state_layer.clsp; chia-wallet-sdk 0.13.0
  * crates/chia-sdk-driver/src/layers/nft_state_layer.rs. Spec: datalayer-protocol.md §3.1, §4.
  */
-import { curry, uncurryIf } from '../clvm/curry'
+import { curry } from '../clvm/curry'
 import { type Program, atom, first, list, toAtom, toList } from '../clvm/program'
 import { atomHash, curryTreeHash } from '../clvm/tree-hash'
 import { type Bytes32, equalBytes } from '../primitives/bytes'
 import { NFT_STATE_LAYER_MOD, NFT_STATE_LAYER_MOD_HASH } from '../puzzles/nft-state-layer'
 import { MalformedLayerError } from './layer-errors'
+import { uncurryKnown } from './uncurry-known'
 
 export interface NftStateLayerArgs {
   /** The metadata CLVM exactly as curried (kept raw so unknown keys survive). */
@@ -41,7 +42,7 @@ export const nftStateLayer = {
    * @example nftStateLayer.parse(singleton.innerPuzzle)?.metadata
    */
   parse(puzzle: Program): NftStateLayerArgs | undefined {
-    const args = uncurryIf(puzzle, NFT_STATE_LAYER_MOD_HASH)
+    const args = uncurryKnown(puzzle, NFT_STATE_LAYER_MOD)
     if (!args) return undefined
     if (args.length !== 4) throw new MalformedLayerError({ layer: 'NFT state', reason: `${args.length} curried arguments` })
     const [modHash, metadata, updater, innerPuzzle] = args

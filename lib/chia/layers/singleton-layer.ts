@@ -4,7 +4,7 @@
  * Source: Chia-Network/chia_puzzles puzzles/singleton_top_layer_v1_1.clsp; chia-wallet-sdk 0.13.0
  * crates/chia-sdk-driver/src/layers/singleton_layer.rs. Spec: datalayer-protocol.md §3, §4.
  */
-import { curry, uncurryIf } from '../clvm/curry'
+import { curry } from '../clvm/curry'
 import { type Program, atom, cons, int, list, toAtom, toList, isAtom } from '../clvm/program'
 import { atomToBigint } from '../clvm/int'
 import { atomHash, curryTreeHash, pairHash } from '../clvm/tree-hash'
@@ -12,6 +12,7 @@ import { type Bytes32, equalBytes } from '../primitives/bytes'
 import { SINGLETON_LAUNCHER_HASH } from '../puzzles/singleton-launcher'
 import { SINGLETON_MOD, SINGLETON_MOD_HASH } from '../puzzles/singleton-top-layer'
 import { InvalidSingletonStructError, MalformedLayerError } from './layer-errors'
+import { uncurryKnown } from './uncurry-known'
 import { type Proof, proofFromProgram, proofToProgram } from './lineage-proof'
 
 export interface SingletonLayerArgs {
@@ -61,7 +62,7 @@ export const singletonLayer = {
    * @example singletonLayer.parse(puzzleReveal)?.launcherId
    */
   parse(puzzle: Program): SingletonLayerArgs | undefined {
-    const args = uncurryIf(puzzle, SINGLETON_MOD_HASH)
+    const args = uncurryKnown(puzzle, SINGLETON_MOD)
     if (!args) return undefined
     if (args.length !== 2) throw new MalformedLayerError({ layer: 'singleton', reason: `${args.length} curried arguments` })
     const [struct, innerPuzzle] = args

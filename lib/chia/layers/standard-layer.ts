@@ -6,14 +6,14 @@
  * Source: Chia-Network/chia_puzzles puzzles/p2_delegated_puzzle_or_hidden_puzzle.clsp; chia-wallet-sdk
  * 0.13.0 crates/chia-sdk-driver/src/layers/standard_layer.rs. Spec: datalayer-protocol.md §2.3, §3.1.
  */
-import { uncurryIf } from '../clvm/curry'
 import { type Program, isAtom, list } from '../clvm/program'
 import { programToBytes } from '../clvm/serialize'
 import { standardPuzzle, standardSolution } from '../keys/standard-puzzle'
 import type { Coin } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
-import { STANDARD_MOD_HASH } from '../puzzles/standard'
+import { STANDARD_MOD } from '../puzzles/standard'
 import { MalformedLayerError } from './layer-errors'
+import { uncurryKnown } from './uncurry-known'
 
 /** Symmetric construct/parse for the standard puzzle. */
 export const standardLayer = {
@@ -28,7 +28,7 @@ export const standardLayer = {
    * @example standardLayer.parse(puzzle)
    */
   parse(puzzle: Program): Uint8Array | undefined {
-    const args = uncurryIf(puzzle, STANDARD_MOD_HASH)
+    const args = uncurryKnown(puzzle, STANDARD_MOD)
     if (!args) return undefined
     if (args.length !== 1 || !isAtom(args[0]) || args[0].atom.length !== 48) {
       throw new MalformedLayerError({ layer: 'standard', reason: 'SYNTHETIC_PUBLIC_KEY is not a 48-byte atom' })

@@ -5,12 +5,13 @@
  * Source: DIG-Network/DataLayer-Driver puzzles/writer_filter.clsp; chia-wallet-sdk 0.13.0
  * crates/chia-sdk-driver/src/layers/datalayer/writer_layer.rs. Spec: datalayer-protocol.md §3.1, §5.1.
  */
-import { curry, uncurryIf } from '../clvm/curry'
+import { curry } from '../clvm/curry'
 import { type Program, list } from '../clvm/program'
 import { curryTreeHash } from '../clvm/tree-hash'
 import type { Bytes32 } from '../primitives/bytes'
 import { WRITER_FILTER_MOD, WRITER_FILTER_MOD_HASH } from '../puzzles/writer-filter'
 import { MalformedLayerError } from './layer-errors'
+import { uncurryKnown } from './uncurry-known'
 
 /**
  * Puzzle hash of the writer filter around an inner puzzle hash (the writer's merkle leaf).
@@ -31,7 +32,7 @@ export const writerLayer = {
    * @example writerLayer.parse(delegatedPuzzle)
    */
   parse(puzzle: Program): Program | undefined {
-    const args = uncurryIf(puzzle, WRITER_FILTER_MOD_HASH)
+    const args = uncurryKnown(puzzle, WRITER_FILTER_MOD)
     if (!args) return undefined
     if (args.length !== 1) throw new MalformedLayerError({ layer: 'writer filter', reason: `${args.length} curried arguments` })
     return args[0]

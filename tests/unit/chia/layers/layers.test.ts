@@ -135,3 +135,17 @@ describe('NFT state, delegation, writer, oracle, standard, launcher layers', () 
     expect(bytesToHex(treeHash(sol.puzzleReveal))).toBe(V.delegatedPuzzles.writer.merkleLeaf)
   })
 })
+
+describe('knownPuzzleHash / uncurryKnown', () => {
+  it('equals treeHash for every vector store reveal, and for unknown puzzles', async () => {
+    const { knownPuzzleHash } = await import('@/lib/chia/layers/known-puzzle-hash')
+    for (const c of V.cases.filter((x: Json) => x.output?.coinSpends)) {
+      for (const cs of c.output.coinSpends) {
+        const p = programFromBytes(hexToBytes(cs.puzzleReveal))
+        expect(bytesToHex(knownPuzzleHash(p))).toBe(cs.coin.puzzleHash)
+      }
+    }
+    const odd = list([int(2), cons(int(1), int(5)), int(1)])
+    expect(bytesToHex(knownPuzzleHash(odd))).toBe(bytesToHex(treeHash(odd)))
+  })
+})
