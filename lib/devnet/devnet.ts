@@ -103,7 +103,10 @@ export class Devnet {
     const devnet = new Devnet(await createBlsVerifier(), options)
     const saved = options.dir ? loadState(options.dir) : undefined
     if (saved) devnet.restore(saved)
-    else devnet.appendBlock([], DEVNET_FARMER_PUZZLE_HASH, { rewards: false })
+    else {
+      devnet.appendBlock([], DEVNET_FARMER_PUZZLE_HASH, { rewards: false })
+      devnet.persist()
+    }
     return devnet
   }
 
