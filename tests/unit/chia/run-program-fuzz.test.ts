@@ -6,10 +6,11 @@
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { type Program, atom, cons, int, list, NIL, quote } from '@/lib/chia/clvm/program'
 import { runProgram } from '@/lib/chia/clvm/run-program'
 import { ClvmRunError } from '@/lib/chia/clvm/runner'
-import { programToBytes, programToHex } from '@/lib/chia/clvm/serialize'
+import { programFromHex, programToBytes, programToHex } from '@/lib/chia/clvm/serialize'
 import { CONSENSUS_FLAGS, MEMPOOL_FLAGS, runSerialized } from '@/lib/devnet/clvm-rs-runner'
 import { bytesToHex } from '@/lib/chia/primitives/bytes'
 
@@ -199,6 +200,9 @@ describe('runProgram vs clvm_rs on random programs', () => {
           if (strict.cost > 0n) {
             const below = check(`${label} at cost-1`, program, env, strict.cost - 1n, true)
             expect(below).toEqual({ error: 'CLVM program failed: cost exceeded' })
+            // A budget that runs out somewhere in the middle: in an operator's own cost checks, in
+            // an argument, or in the evaluator. Both runners must stop at the same point.
+            check(`${label} mid-run`, program, env, BigInt(Math.floor(g.rand() * Number(strict.cost))), true)
             stats.costLimited++
           }
         } else stats.failed++
@@ -241,5 +245,77 @@ describe('runProgram vs clvm_rs, operator by operator', () => {
       expect(successes.get(op)?.strict, `opcode ${op}`).toBe(0)
       expect(successes.get(op)?.lenient, `opcode ${op}`).toBeGreaterThan(0)
     }
+  })
+})
+
+/** Rebuilds `root` with the `target`-th node (pre-order) replaced by `replacement`. */
+function replaceNode(root: Program, target: number, replacement: Program): Program {
+  let index = 0
+  // Iterative pre-order rebuild: frames hold a node and, once visited, its rebuilt children.
+  type Frame = { node: Program; stage: 0 | 1 | 2; first?: Program }
+  const stack: Frame[] = [{ node: root, stage: 0 }]
+  const results: Program[] = []
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]
+    if (frame.stage === 0) {
+      if (index++ === target) {
+        stack.pop()
+        results.push(replacement)
+        continue
+      }
+      if (frame.node.pair === undefined) {
+        stack.pop()
+        results.push(frame.node)
+        continue
+      }
+      frame.stage = 1
+      stack.push({ node: frame.node.pair[0], stage: 0 })
+    } else if (frame.stage === 1) {
+      frame.first = results.pop()
+      frame.stage = 2
+      stack.push({ node: frame.node.pair![1], stage: 0 })
+    } else {
+      const rest = results.pop()!
+      stack.pop()
+      results.push(frame.first === frame.node.pair![0] && rest === frame.node.pair![1] ? frame.node : cons(frame.first!, rest))
+    }
+  }
+  return results[0]
+}
+
+function countNodes(root: Program): number {
+  let n = 0
+  const stack = [root]
+  while (stack.length > 0) {
+    const p = stack.pop()!
+    n++
+    if (p.pair !== undefined) stack.push(p.pair[0], p.pair[1])
+  }
+  return n
+}
+
+describe('runProgram vs clvm_rs on mutated DataLayer spends', () => {
+  it('agrees on 600 random mutations of real puzzle reveals and solutions', () => {
+    const driver = JSON.parse(readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
+    const spends: { puzzle: Program; solution: Program }[] = driver.cases.flatMap(
+      (c: { output?: { coinSpends?: { puzzleReveal: string; solution: string }[] } }) =>
+        (c.output?.coinSpends ?? []).map((cs) => ({ puzzle: programFromHex(cs.puzzleReveal), solution: programFromHex(cs.solution) })),
+    )
+    const g = new Generator(prng(7))
+    const outcomes = { ok: 0, failed: 0 }
+    for (let i = 0; i < 600; i++) {
+      const { puzzle, solution } = g.pick(spends)
+      const mutatePuzzle = g.chance(0.4)
+      const base = mutatePuzzle ? puzzle : solution
+      const replacement = g.chance(0.7) ? atom(g.atomOf('any')) : g.value(3)
+      const mutated = replaceNode(base, Math.floor(g.rand() * countNodes(base)), replacement)
+      const [p, e] = mutatePuzzle ? [mutated, solution] : [puzzle, mutated]
+      const r = check(`mutation #${i}`, p, e, 100_000_000n, true)
+      if ('cost' in r) outcomes.ok++
+      else outcomes.failed++
+      if (g.chance(0.2)) check(`mutation #${i} consensus`, p, e, 100_000_000n, false)
+    }
+    expect(outcomes.ok).toBeGreaterThan(30)
+    expect(outcomes.failed).toBeGreaterThan(100)
   })
 })
