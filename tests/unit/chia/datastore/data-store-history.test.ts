@@ -94,3 +94,22 @@ describe('Chia reference wallet compatibility (compatChiaReferenceWallet)', () =
     expect(toJson(dataStoreOut(store))).toEqual(toJson(compat.chiaWalletUpdateSpend.expectedStore))
   })
 })
+
+describe('parsing the driver-bug spends found on chain (§11.2, §11.3)', () => {
+  const runner = createClvmRsRunner()
+  it('an admin spend whose memos claim a new owner parses to the real (old) owner', () => {
+    const c = driverVectors.cases.find((x: Json) => x.name === 'update_ownership_admin_sets_new_owner_BUG')
+    const parent = dataStoreIn(fromJson(c.inputs.store))
+    const store = dataStoreFromSpend(fromJson(c.output.coinSpends[0]), parent.delegatedPuzzles, runner)!
+    expect(bytesToHex(store.ownerPuzzleHash)).toBe(c.inputs.store.ownerPuzzleHash)
+    expect(c.output.newStore.ownerPuzzleHash).not.toBe(c.inputs.store.ownerPuzzleHash)
+    expect(bytesToHex(dataStorePuzzleHash(store))).toBe(bytesToHex(store.coin.puzzleHash))
+  })
+  it('an admin spend that emptied the delegate list is reported, not mis-modelled as vanilla', () => {
+    const c = driverVectors.cases.find((x: Json) => x.name === 'update_ownership_admin_sets_empty_delegates_BUG')
+    const parent = dataStoreIn(fromJson(c.inputs.store))
+    expect(() => dataStoreFromSpend(fromJson(c.output.coinSpends[0]), parent.delegatedPuzzles, runner)).toThrow(
+      expect.objectContaining({ name: 'StorePuzzleHashMismatchError' }),
+    )
+  })
+})
