@@ -23,6 +23,7 @@ import {
 } from './devnet-constants'
 import { ANYONE_CAN_SPEND_HASH, type DigIssuance, digIssuance } from './dig-issuance'
 import { Mempool, type MempoolItem, mempoolItem } from './mempool'
+import { type Json, handleRpc } from './rpc-handler'
 import { loadState, saveState, type PersistedState } from './state-file'
 import { type ValidatedBundle, checkTimeLocks, validateSpendBundle } from './validate-spend-bundle'
 
@@ -136,6 +137,11 @@ export class Devnet {
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = undefined
+  }
+
+  /** Answers one full-node RPC call in process (same objects the HTTP server serializes). */
+  rpc(method: string, params: unknown = {}): Record<string, Json | undefined> {
+    return handleRpc(this, method, params)
   }
 
   /** Validates a bundle against the peak, the way push_tx does. */

@@ -24,7 +24,7 @@ let coins: Coin[]
 
 const push = (b: SpendBundle) => handleRpc(devnet, 'push_tx', { spend_bundle: bundleToRpc(b) })
 const nameOf = (b: SpendBundle) => `0x${bytesToHex(spendBundleName(b))}`
-const mempoolIds = () => handleRpc(devnet, 'get_all_mempool_tx_ids', {}).tx_ids
+const mempoolIds = () => devnet.rpc('get_all_mempool_tx_ids').tx_ids
 const pay = (coin: Coin, fee: bigint, extra: ReturnType<typeof cond>[] = []) =>
   signForDevnet([standardSpend(coin, owner, [createCoin(other.puzzleHash, coin.amount - fee), cond(Op.RESERVE_FEE, fee), ...extra])], [owner.secretKey])
 
