@@ -72,9 +72,17 @@ export function runProgram(program: Program, env: Program, options: RunProgramOp
     if (op === OP_SWAP_EVAL) {
       const list = vals.pop()!
       const argument = vals.pop()!
-      vals.push(list)
-      ops.push(OP_CONS)
-      cost += evalPair(m, argument, m.envs[m.envs.length - 1])
+      const pair = argument.pair
+      if (pair === undefined || (pair[0].atom !== undefined && pair[0].atom.length === 1 && pair[0].atom[0] === QUOTE)) {
+        // An environment lookup or a quote finishes at once, so clvm_rs's following Cons step
+        // (which costs nothing and cannot fail) is done right here.
+        cost += evalPair(m, argument, m.envs[m.envs.length - 1])
+        vals.push({ pair: [vals.pop()!, list] })
+      } else {
+        vals.push(list)
+        ops.push(OP_CONS)
+        cost += evalPair(m, argument, m.envs[m.envs.length - 1])
+      }
     } else if (op === OP_CONS) {
       const value = vals.pop()!
       const list = vals.pop()!

@@ -5,14 +5,14 @@
  */
 import { EQ_BASE_COST, EQ_COST_PER_BYTE, CONS_COST, FIRST_COST, IF_COST, LISTP_COST, REST_COST } from '../costs'
 import { type Program, NIL } from '../program'
-import { type Reduction, ONE, getArgs, raise } from './op-utils'
+import { type Reduction, ONE, args1, args2, args3, raise } from './op-utils'
 
 /**
  * `(i cond then else)`: picks `then` unless `cond` is nil.
  * @example opIf(list([ONE, a, b]), max).value === a
  */
 export function opIf(args: Program, _maxCost: number): Reduction {
-  const [cond, yes, no] = getArgs(args, 3, 'i')
+  const [cond, yes, no] = args3(args, 'i')
   const isNil = cond.atom !== undefined && cond.atom.length === 0
   return { cost: IF_COST, value: isNil ? no : yes }
 }
@@ -22,7 +22,7 @@ export function opIf(args: Program, _maxCost: number): Reduction {
  * @example opCons(list([a, NIL]), max).value // (a)
  */
 export function opCons(args: Program, _maxCost: number): Reduction {
-  const [a, b] = getArgs(args, 2, 'c')
+  const [a, b] = args2(args, 'c')
   return { cost: CONS_COST, value: { pair: [a, b] } }
 }
 
@@ -31,7 +31,7 @@ export function opCons(args: Program, _maxCost: number): Reduction {
  * @example opFirst(list([cons(a, b)]), max).value === a
  */
 export function opFirst(args: Program, _maxCost: number): Reduction {
-  const [n] = getArgs(args, 1, 'f')
+  const n = args1(args, 'f')
   if (n.pair === undefined) raise('first of non-cons', n)
   return { cost: FIRST_COST, value: n.pair[0] }
 }
@@ -41,7 +41,7 @@ export function opFirst(args: Program, _maxCost: number): Reduction {
  * @example opRest(list([cons(a, b)]), max).value === b
  */
 export function opRest(args: Program, _maxCost: number): Reduction {
-  const [n] = getArgs(args, 1, 'r')
+  const n = args1(args, 'r')
   if (n.pair === undefined) raise('rest of non-cons', n)
   return { cost: REST_COST, value: n.pair[1] }
 }
@@ -51,7 +51,7 @@ export function opRest(args: Program, _maxCost: number): Reduction {
  * @example opListp(list([cons(a, b)]), max).value // 1
  */
 export function opListp(args: Program, _maxCost: number): Reduction {
-  const [n] = getArgs(args, 1, 'l')
+  const n = args1(args, 'l')
   return { cost: LISTP_COST, value: n.pair !== undefined ? ONE : NIL }
 }
 
@@ -73,7 +73,7 @@ export function opRaise(args: Program, _maxCost: number): Reduction {
  * @example opEq(list([int(1), int(1)]), max).value // 1
  */
 export function opEq(args: Program, _maxCost: number): Reduction {
-  const [a, b] = getArgs(args, 2, '=')
+  const [a, b] = args2(args, '=')
   if (a.atom === undefined) raise('= on list', a)
   if (b.atom === undefined) raise('= on list', b)
   const x = a.atom

@@ -62,6 +62,39 @@ export function getArgs(args: Program, n: number, name: string): Program[] {
   return out
 }
 
+/**
+ * Exactly one argument (allocation-free {@link getArgs} for hot operators).
+ * @example const n = args1(args, 'f')
+ */
+export function args1(args: Program, name: string): Program {
+  const p = args.pair
+  if (p === undefined || p[1].pair !== undefined) argCountError(args, 1, name)
+  return p[0]
+}
+
+/**
+ * Exactly two arguments.
+ * @example const [a, b] = args2(args, 'c')
+ */
+export function args2(args: Program, name: string): [Program, Program] {
+  const p = args.pair
+  const q = p?.[1].pair
+  if (q === undefined || q[1].pair !== undefined) argCountError(args, 2, name)
+  return [p![0], q[0]]
+}
+
+/**
+ * Exactly three arguments.
+ * @example const [c, t, e] = args3(args, 'i')
+ */
+export function args3(args: Program, name: string): [Program, Program, Program] {
+  const p = args.pair
+  const q = p?.[1].pair
+  const r = q?.[1].pair
+  if (r === undefined || r[1].pair !== undefined) argCountError(args, 3, name)
+  return [p![0], q![0], r[0]]
+}
+
 function argCountError(args: Program, n: number, name: string): never {
   raise(`${name} takes exactly ${n} argument${n === 1 ? '' : 's'}`, args)
 }
