@@ -13,8 +13,6 @@ import { masterPublicKeyToWalletUnhardened, masterToWalletUnhardened } from './d
 import { type PublicKey, publicKeyToPoint } from './public-key'
 import { BLS_GROUP_ORDER, type SecretKey, scalarToSecretKey, secretKeyToPublicKey, secretKeyToScalar } from './secret-key'
 
-export { DEFAULT_HIDDEN_PUZZLE_HASH }
-
 /**
  * The synthetic offset scalar for a public key and hidden puzzle hash (signed digest, reduced into [0, r)).
  * @example syntheticOffset(pk) // 0x…n

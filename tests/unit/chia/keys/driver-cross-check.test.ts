@@ -10,11 +10,11 @@ import { scalarToSecretKey, secretKeyToPublicKey } from '@/lib/chia/keys/secret-
 import { signMessage, verifySignedMessage } from '@/lib/chia/keys/sign-message'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import {
-  DEFAULT_HIDDEN_PUZZLE_HASH,
   masterPublicKeyToWalletSyntheticKey,
   masterSecretKeyToWalletSyntheticSecretKey,
 } from '@/lib/chia/keys/synthetic-key'
 import { bytesToHex, utf8ToBytes } from '@/lib/chia/primitives/bytes'
+import { DEFAULT_HIDDEN_PUZZLE_HASH } from '@/lib/chia/puzzles/default-hidden-puzzle'
 import { sha256 } from '@/lib/chia/primitives/sha256'
 
 interface Driver {

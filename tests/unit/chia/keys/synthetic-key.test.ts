@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { deriveUnhardenedPublicKeyPath, deriveUnhardenedSecretKeyPath, WALLET_PATH_PREFIX } from '@/lib/chia/keys/derive-keys'
 import { secretKeyToPublicKey } from '@/lib/chia/keys/secret-key'
 import {
-  DEFAULT_HIDDEN_PUZZLE_HASH,
   masterPublicKeyToWalletSyntheticKey,
   masterSecretKeyToWalletSyntheticSecretKey,
   syntheticOffset,
   syntheticPublicKey,
   syntheticSecretKey,
 } from '@/lib/chia/keys/synthetic-key'
-import { DEFAULT_HIDDEN_PUZZLE } from '@/lib/chia/puzzles/default-hidden-puzzle'
+import { DEFAULT_HIDDEN_PUZZLE, DEFAULT_HIDDEN_PUZZLE_HASH } from '@/lib/chia/puzzles/default-hidden-puzzle'
 import { treeHash } from '@/lib/chia/clvm/tree-hash'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { sha256 } from '@/lib/chia/primitives/sha256'
