@@ -35,3 +35,20 @@ export function addFee({ syntheticKey, coins, assertCoinIds, fee }: AddFeeParams
   coinSpends.push(standardCoinSpend(coins[0], syntheticKey, leadConditions))
   return coinSpends
 }
+
+/** A fee paid from wallet coins alongside a store spend (see {@link withFee}). */
+export interface FeePayment {
+  syntheticKey: Uint8Array
+  coins: readonly Coin[]
+  fee: bigint
+}
+
+/**
+ * Appends fee spends that assert every coin in `coinSpends` (ASSERT_CONCURRENT_SPEND), so the fee
+ * only counts together with them; returns `coinSpends` unchanged without a payment.
+ * @example withFee(updateDataStore({ store, spender, rootHash }).coinSpends, { syntheticKey, coins, fee: 100_000n })
+ */
+export function withFee(coinSpends: readonly CoinSpend[], payment?: FeePayment): CoinSpend[] {
+  if (!payment) return [...coinSpends]
+  return [...coinSpends, ...addFee({ ...payment, assertCoinIds: coinSpends.map((cs) => coinId(cs.coin)) })]
+}

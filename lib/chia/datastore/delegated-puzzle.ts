@@ -162,3 +162,17 @@ export function delegatedPuzzleEquals(a: DelegatedPuzzle, b: DelegatedPuzzle): b
   if (a.type === 'oracle') return b.type === 'oracle' && equalBytes(a.oraclePuzzleHash, b.oraclePuzzleHash) && a.oracleFee === b.oracleFee
   return b.type === a.type && equalBytes(a.innerPuzzleHash, b.innerPuzzleHash)
 }
+
+/**
+ * The list with `dp` appended, unless an equal delegate is already present.
+ * @example addDelegatedPuzzle(store.delegatedPuzzles, writerDelegatedPuzzle(ciKey))
+ */
+export const addDelegatedPuzzle = (list: readonly DelegatedPuzzle[], dp: DelegatedPuzzle): DelegatedPuzzle[] =>
+  list.some((x) => delegatedPuzzleEquals(x, dp)) ? [...list] : [...list, dp]
+
+/**
+ * The list without delegates equal to `dp` (order kept).
+ * @example removeDelegatedPuzzle(store.delegatedPuzzles, adminDelegatedPuzzle(oldAdminKey))
+ */
+export const removeDelegatedPuzzle = (list: readonly DelegatedPuzzle[], dp: DelegatedPuzzle): DelegatedPuzzle[] =>
+  list.filter((x) => !delegatedPuzzleEquals(x, dp))

@@ -5,6 +5,7 @@
  * (datalayer-protocol.md §6.7, §11.4).
  */
 import type { CoinSpend } from '../primitives/coin-spend'
+import { type FeePayment, withFee } from './add-fee'
 import { meltSingletonCondition, reserveFeeCondition } from './conditions'
 import type { DataStore } from './data-store'
 import { dataStoreInnerSpend, spendDataStore } from './spend-data-store'
@@ -12,13 +13,16 @@ import { dataStoreInnerSpend, spendDataStore } from './spend-data-store'
 export interface MeltDataStoreParams {
   store: DataStore
   ownerSyntheticKey: Uint8Array
+  /** Optional extra fee from wallet coins (the melted mojo is already a fee). */
+  feePayment?: FeePayment
 }
 
 /**
  * Builds the single store spend that melts the store.
  * @example const { coinSpends } = meltDataStore({ store, ownerSyntheticKey })
  */
-export function meltDataStore({ store, ownerSyntheticKey }: MeltDataStoreParams): { coinSpends: CoinSpend[] } {
+export function meltDataStore({ store, ownerSyntheticKey, feePayment }: MeltDataStoreParams): { coinSpends: CoinSpend[] } {
   const conditions = [reserveFeeCondition(1n), meltSingletonCondition()]
-  return { coinSpends: [spendDataStore(store, dataStoreInnerSpend(store, { role: 'owner', syntheticKey: ownerSyntheticKey }, conditions))] }
+  const storeSpend = spendDataStore(store, dataStoreInnerSpend(store, { role: 'owner', syntheticKey: ownerSyntheticKey }, conditions))
+  return { coinSpends: withFee([storeSpend], feePayment) }
 }

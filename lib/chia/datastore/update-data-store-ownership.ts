@@ -7,6 +7,7 @@
  * cannot change the owner or set an empty delegate list, and a writer cannot change delegation.
  */
 import { equalBytes, type Bytes32, assertBytes32 } from '../primitives/bytes'
+import { type FeePayment, withFee } from './add-fee'
 import { createCoinCondition, newMerkleRootCondition } from './conditions'
 import { type DataStore, dataStoreInnerPuzzleHash } from './data-store'
 import { AdminCannotChangeOwnerError, AdminCannotRemoveAllDelegatesError, WriterCannotChangeDelegationError } from './data-store-errors'
@@ -22,6 +23,8 @@ export interface UpdateDataStoreOwnershipParams {
   newOwnerPuzzleHash?: Bytes32
   /** The complete new delegate list (`[]` removes the delegation layer; owner only). */
   newDelegatedPuzzles: readonly DelegatedPuzzle[]
+  /** Optional fee from wallet coins, tied to the store spend with ASSERT_CONCURRENT_SPEND. */
+  feePayment?: FeePayment
 }
 
 /**
@@ -48,5 +51,8 @@ export function updateDataStoreOwnership(params: UpdateDataStoreOwnershipParams)
     throw new WriterCannotChangeDelegationError()
   }
   const coinSpend = spendDataStore(store, dataStoreInnerSpend(store, spender, [condition]))
-  return { coinSpends: [coinSpend], next: nextDataStore(store, { ownerPuzzleHash: newOwnerPuzzleHash, delegatedPuzzles: newDelegatedPuzzles }) }
+  return {
+    coinSpends: withFee([coinSpend], params.feePayment),
+    next: nextDataStore(store, { ownerPuzzleHash: newOwnerPuzzleHash, delegatedPuzzles: newDelegatedPuzzles }),
+  }
 }

@@ -7,6 +7,7 @@
  */
 import { coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
+import { type FeePayment, withFee } from './add-fee'
 import { createCoinCondition, updateMetadataCondition } from './conditions'
 import { type DataStore, dataStoreChildProof, dataStoreInnerPuzzleHash, dataStorePuzzleHash } from './data-store'
 import { type DataStoreMetadata, type MetadataChanges, updateMetadata } from './data-store-metadata'
@@ -17,6 +18,8 @@ export interface UpdateDataStoreParams extends MetadataChanges {
   spender: DataStoreSpender
   /** Replaces the metadata wholesale (ignores the individual fields). */
   metadata?: DataStoreMetadata
+  /** Optional fee from wallet coins, tied to the store spend with ASSERT_CONCURRENT_SPEND. */
+  feePayment?: FeePayment
 }
 
 export interface DataStoreSpendResult {
@@ -53,5 +56,5 @@ export function updateDataStore(params: UpdateDataStoreParams): DataStoreSpendRe
   const conditions = [updateMetadataCondition(metadata.program)]
   if (spender.role === 'owner') conditions.push(createCoinCondition(dataStoreInnerPuzzleHash(store), 1n, [store.launcherId]))
   const coinSpend = spendDataStore(store, dataStoreInnerSpend(store, spender, conditions))
-  return { coinSpends: [coinSpend], next: nextDataStore(store, { metadata }) }
+  return { coinSpends: withFee([coinSpend], params.feePayment), next: nextDataStore(store, { metadata }) }
 }

@@ -13,7 +13,7 @@ import { type DataStore, dataStorePuzzleHash } from '@/lib/chia/datastore/data-s
 import { dataStoreFromSpend } from '@/lib/chia/datastore/data-store-from-spend'
 import { dataStoreHistory } from '@/lib/chia/datastore/data-store-history'
 import { metadataFromProgram } from '@/lib/chia/datastore/data-store-metadata'
-import { adminDelegatedPuzzle, oracleDelegatedPuzzle, writerDelegatedPuzzle } from '@/lib/chia/datastore/delegated-puzzle'
+import { addDelegatedPuzzle, adminDelegatedPuzzle, oracleDelegatedPuzzle, removeDelegatedPuzzle, writerDelegatedPuzzle } from '@/lib/chia/datastore/delegated-puzzle'
 import { meltDataStore } from '@/lib/chia/datastore/melt-data-store'
 import { mintDataStore } from '@/lib/chia/datastore/mint-data-store'
 import { oracleSpend } from '@/lib/chia/datastore/oracle-spend'
@@ -175,3 +175,23 @@ describe('oracle spend, fee, send, history of our own spends', () => {
   })
 })
 
+
+describe('fees with store spends, delegate list helpers', () => {
+  it('feePayment appends fee spends asserting the store coin', () => {
+    const { next: eve } = mintDelegated()
+    const coins = [coinOf(spender, 1000n, 7)]
+    const r = updateDataStore({ store: eve, spender: { role: 'writer', syntheticKey: writer }, rootHash: new Uint8Array(32).fill(1), feePayment: { syntheticKey: spender, coins, fee: 100n } })
+    expect(r.coinSpends).toHaveLength(2)
+    expect(bytesToHex(r.coinSpends[1].solution)).toContain(`ff40ffa0${bytesToHex(coinId(eve.coin))}`)
+    expect(outputs(r.coinSpends[1])).toEqual([{ puzzleHash: standardPuzzleHash(spender), amount: 900n }])
+    const m = meltDataStore({ store: eve, ownerSyntheticKey: owner, feePayment: { syntheticKey: spender, coins, fee: 1000n } })
+    expect(m.coinSpends).toHaveLength(2)
+  })
+  it('add/remove delegates keep order and avoid duplicates', () => {
+    const a = adminDelegatedPuzzle(admin)
+    const w = writerDelegatedPuzzle(writer)
+    const list1 = addDelegatedPuzzle(addDelegatedPuzzle([a], w), adminDelegatedPuzzle(admin))
+    expect(list1.map((d) => d.type)).toEqual(['admin', 'writer'])
+    expect(removeDelegatedPuzzle(list1, adminDelegatedPuzzle(admin)).map((d) => d.type)).toEqual(['writer'])
+  })
+})
