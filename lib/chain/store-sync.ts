@@ -110,7 +110,7 @@ const isOdd = (c: Coin) => (c.amount & 1n) === 1n
 export async function syncStore(
   client: ChainClient,
   launcherId: Bytes32,
-  { parser, concurrency = 64, memo, maxGenerations = 100_000, onTip }: SyncStoreOptions,
+  { parser, concurrency = 100, memo, maxGenerations = 100_000, onTip }: SyncStoreOptions,
 ): Promise<StoreHistory | undefined> {
   let sequentialRoundTrips = 1
   const [launcherRecord, hinted, launcherChildren] = await Promise.all([
@@ -166,18 +166,37 @@ export async function syncStore(
   ]
   const needed = toFetch.filter((f) => !memo?.has(bytesToHex(f.id)))
   sequentialRoundTrips += Math.ceil(needed.length / concurrency)
-  const fetched = new Map<string, CoinSpend>()
-  await mapWithConcurrency(needed, concurrency, async (f) => {
-    fetched.set(bytesToHex(f.id), await client.getPuzzleAndSolution(f.id, f.height))
+  // Fetch in lineage order with bounded concurrency and parse as soon as each spend arrives, so
+  // parsing (CPU) overlaps the remaining fetches (network) instead of following them.
+  const pending = new Map<string, { promise: Promise<CoinSpend>; resolve: (s: CoinSpend) => void; reject: (e: unknown) => void }>()
+  for (const f of needed) {
+    let resolve!: (s: CoinSpend) => void
+    let reject!: (e: unknown) => void
+    const promise = new Promise<CoinSpend>((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    promise.catch(() => {}) // observed below, in order; avoid unhandled rejections for later ones
+    pending.set(bytesToHex(f.id), { promise, resolve, reject })
+  }
+  const fetching = mapWithConcurrency(needed, concurrency, async (f) => {
+    const slot = pending.get(bytesToHex(f.id))!
+    try {
+      slot.resolve(await client.getPuzzleAndSolution(f.id, f.height))
+    } catch (e) {
+      slot.reject(e)
+      throw e
+    }
   })
+  fetching.catch(() => {})
 
-  const outcome = (id: Bytes32, previous: StoreState | undefined, generation: number): StoreSpendOutcome => {
+  const outcome = async (id: Bytes32, previous: StoreState | undefined, generation: number): Promise<StoreSpendOutcome> => {
     const key = bytesToHex(id)
     const known = memo?.get(key)
     if (known) return known
-    const spend = fetched.get(key)
-    if (!spend) throw new BrokenLineageError({ launcherId, generation, reason: 'spend missing' })
-    const parsed = parser(spend, previous)
+    const slot = pending.get(key)
+    if (!slot) throw new BrokenLineageError({ launcherId, generation, reason: 'spend missing' })
+    const parsed = parser(await slot.promise, previous)
     if (!parsed) {
       if (generation < 0) throw new NotAStoreError({ launcherId, reason: 'the launcher spend does not create a DataLayer store' })
       throw new BrokenLineageError({ launcherId, generation, reason: 'the spend is not a store spend' })
@@ -188,19 +207,20 @@ export async function syncStore(
 
   const entries: StoreHistoryEntry[] = []
   let melt: StoreMelt | undefined
-  let produced = outcome(launcherId, undefined, -1)
+  let produced = await outcome(launcherId, undefined, -1)
   for (let g = 0; g < lineage.length; g++) {
     const record = lineage[g]
+    const id = coinId(record.coin)
     if (produced.kind !== 'child') throw new BrokenLineageError({ launcherId, generation: g, reason: 'coin after a melt' })
-    if (!equalBytes(coinId(produced.state.coin), coinId(record.coin))) {
+    if (!equalBytes(coinId(produced.state.coin), id)) {
       throw new BrokenLineageError({ launcherId, generation: g, reason: 'the parsed child is not the coin on chain' })
     }
-    entries.push({ generation: g, coinId: coinId(record.coin), record, state: produced.state, authority: produced.authority })
+    entries.push({ generation: g, coinId: id, record, state: produced.state, authority: produced.authority })
     if (record.spentBlockIndex === 0) break
-    produced = outcome(coinId(record.coin), produced.state, g)
+    produced = await outcome(id, produced.state, g)
     if (produced.kind === 'melt') {
       if (g !== lineage.length - 1) throw new BrokenLineageError({ launcherId, generation: g, reason: 'melted coin has a child' })
-      melt = { coinId: coinId(record.coin), height: record.spentBlockIndex, authority: produced.authority }
+      melt = { coinId: id, height: record.spentBlockIndex, authority: produced.authority }
     } else if (g === lineage.length - 1) {
       throw new BrokenLineageError({ launcherId, generation: g + 1, reason: 'the spent tip has no child on chain yet' })
     }

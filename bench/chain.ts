@@ -1,0 +1,218 @@
+/**
+ * Chain proxy benchmark (issue 5, PRODUCT.md targets), printed as JSON on the last line:
+ *
+ * 1. A 1,000-generation store is built on an in-process devnet (real validation) with our builders.
+ * 2. `GET /api/stores/<launcherId>` is served by a local HTTP server wired exactly like the app
+ *    (store view loader → cached node proxy → upstream pool → devnet RPC), with 50 ms of latency
+ *    injected in front of every upstream call. Measured cold (empty caches), warm (view cached) and
+ *    warm-rebuild (tip data expired, immutable spends cached), with upstream call counts and the
+ *    number of sequential upstream round trips.
+ * 3. autocannon load test on a cached read (`POST /api/node/get_puzzle_and_solution` of a deep
+ *    spend) through the same proxy: req/s, p99, errors, server RSS.
+ *
+ * Run: `npx tsx bench/chain.ts` (re-executes itself with the `react-server` condition so that
+ * `import 'server-only'` resolves to its no-op build outside Next.js).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const CONDITION = '--conditions=react-server'
+if (!process.execArgv.includes(CONDITION)) {
+  const r = spawnSync(process.execPath, [CONDITION, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: process.env,
+  })
+  process.exit(r.status ?? 1)
+}
+
+const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 1000)
+const LATENCY_MS = 50
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10)
+const LOAD_CONNECTIONS = 32
+
+const http = await import('node:http')
+const { setTimeout: sleep } = await import('node:timers/promises')
+const { loadStoreView } = await import('@/lib/chain/load-store-view')
+const { stringifyLosslessJson } = await import('@/lib/chain/lossless-json')
+const { createMemoryCache } = await import('@/lib/chain/memory-cache')
+const { createNodeProxy } = await import('@/lib/chain/node-proxy')
+const { createRateLimiter } = await import('@/lib/chain/rate-limiter')
+const { createRpcClient } = await import('@/lib/chain/rpc-client')
+const { createStoreSpendParser } = await import('@/lib/chain/store-spend-parser')
+const { createUpstream } = await import('@/lib/chain/upstream')
+const { createUpstreamPool } = await import('@/lib/chain/upstream-pool')
+const { bytesToHex, hexToBytes32 } = await import('@/lib/chia/primitives/bytes')
+const { coinId } = await import('@/lib/chia/primitives/coin')
+const { createClvmRsRunner } = await import('@/lib/devnet/clvm-rs-runner')
+const { buildStore, startDevnetChain } = await import('../tests/integration/chain/devnet-store')
+type StoreSpendOutcome = import('@/lib/chain/store-sync').StoreSpendOutcome
+
+const log = (s: string) => process.stderr.write(`bench/chain: ${s}\n`)
+
+// 1. The store.
+const chain = await startDevnetChain()
+let t0 = performance.now()
+const built = buildStore(chain.devnet, { updates: GENERATIONS - 1, writerEvery: 10 })
+chain.devnet.farmBlocks(40) // bury every spend below the reorg-safe depth (32)
+const buildSeconds = (performance.now() - t0) / 1000
+log(`built ${GENERATIONS} generations in ${buildSeconds.toFixed(1)} s`)
+
+// 2. The app's server path with 50 ms injected per upstream call.
+let upstreamCalls = 0
+let inFlight = 0
+let maxInFlight = 0
+const real = createUpstream({ url: chain.url })
+const slow = {
+  ...real,
+  post: async (method: string, body: string, timeoutMs: number) => {
+    upstreamCalls++
+    maxInFlight = Math.max(maxInFlight, ++inFlight)
+    try {
+      await sleep(LATENCY_MS)
+      return await real.post(method, body, timeoutMs)
+    } finally {
+      inFlight--
+    }
+  },
+}
+let clockOffset = 0
+const now = () => Date.now() + clockOffset
+const pool = createUpstreamPool({ upstreams: [slow], now, sleep: (ms) => sleep(ms), timeoutMs: 10_000 })
+const cache = createMemoryCache({ now })
+const proxy = createNodeProxy({
+  pool,
+  cache,
+  now,
+  // In the path, but sized so one load generator is not throttled.
+  limiter: createRateLimiter({ capacity: 1e9, refillPerSecond: 1e9, now }),
+})
+const client = createRpcClient(proxy.call)
+const parser = createStoreSpendParser(createClvmRsRunner())
+let memo = new Map<string, StoreSpendOutcome>()
+let viewCache = createMemoryCache({ now })
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://bench')
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  const store = /^\/api\/stores\/([0-9a-fx]+)$/i.exec(url.pathname)
+  if (store) {
+    const view = await loadStoreView(client, hexToBytes32(store[1].replace(/^0x/, '')), { network: 'devnet', parser, memo, viewCache })
+    const text = stringifyLosslessJson(view)
+    res.writeHead(view ? 200 : 404, { 'content-type': 'application/json' }).end(text)
+    return
+  }
+  const node = /^\/api\/node\/(\w+)$/.exec(url.pathname)
+  if (node && req.method === 'POST') {
+    const request = new Request(url, { method: 'POST', body: Buffer.concat(chunks), headers: req.headers as Record<string, string> })
+    const response = await proxy.handle(node[1], request)
+    res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text())
+    return
+  }
+  res.writeHead(404).end()
+})
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+const storeUrl = `${base}/api/stores/0x${bytesToHex(built.launcherId)}`
+
+async function timedGet(): Promise<{ ms: number; calls: number; generations: number; rootOk: boolean }> {
+  const callsBefore = upstreamCalls
+  const start = performance.now()
+  const res = await fetch(storeUrl)
+  const view = (await res.json()) as { history: unknown[]; current: { rootHash: string } }
+  return {
+    ms: Math.round(performance.now() - start),
+    calls: upstreamCalls - callsBefore,
+    generations: view.history.length,
+    rootOk: view.current.rootHash === `0x${bytesToHex(built.roots.at(-1)!)}`,
+  }
+}
+
+const cold = await timedGet()
+// Sequential round trips of the cold load, as counted by the sync itself (+0: the mempool check overlaps).
+const { syncStore } = await import('@/lib/chain/store-sync')
+const coldProbe = await syncStore(
+  createRpcClient(
+    createNodeProxy({ pool, cache: createMemoryCache({ now }), now }).call,
+  ),
+  built.launcherId,
+  { parser, memo: new Map() },
+)
+const warm = await timedGet()
+// Warm rebuild: the view cache and tip entries have expired; immutable spends stay cached.
+viewCache = createMemoryCache({ now })
+clockOffset += 5_000
+const warmRebuild = await timedGet()
+// Rebuild without the parse memo either (e.g. a fresh server instance sharing Redis).
+viewCache = createMemoryCache({ now })
+memo = new Map()
+clockOffset += 5_000
+const warmNoMemo = await timedGet()
+log(`cold ${cold.ms} ms, warm ${warm.ms} ms, warm rebuild ${warmRebuild.ms} ms, no memo ${warmNoMemo.ms} ms`)
+
+// 3. Load test on a cached read.
+const deepRecord = (await client.getCoinRecordsByHint(built.launcherId)).find((r) => r.spentBlockIndex > 0)!
+const body = JSON.stringify({ coin_id: `0x${bytesToHex(coinId(deepRecord.coin))}`, height: deepRecord.spentBlockIndex })
+const warmup = await fetch(`${base}/api/node/get_puzzle_and_solution`, { method: 'POST', body })
+if (warmup.status !== 200) throw new Error(`warmup failed: ${warmup.status}`)
+await fetch(`${base}/api/node/get_puzzle_and_solution`, { method: 'POST', body })
+const callsBeforeLoad = upstreamCalls
+const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url))
+const load = await new Promise<Record<string, unknown>>((resolve, reject) => {
+  const child = spawn(
+    process.execPath,
+    [autocannonBin, '-j', '-c', String(LOAD_CONNECTIONS), '-d', String(LOAD_SECONDS), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, `${base}/api/node/get_puzzle_and_solution`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.on('exit', (code) => {
+    try {
+      resolve(JSON.parse(out))
+    } catch (e) {
+      reject(new Error(`autocannon exited ${code}: ${out.slice(0, 200)} ${e}`))
+    }
+  })
+})
+const rss = process.memoryUsage().rss
+const latency = load.latency as Record<string, number>
+const requests = load.requests as Record<string, number>
+
+server.close()
+await chain.close()
+pool.close()
+
+const result = {
+  store: { generations: GENERATIONS, writerUpdates: Math.floor((GENERATIONS - 1) / 10), buildSeconds: Number(buildSeconds.toFixed(1)) },
+  history: {
+    injectedLatencyMsPerUpstreamCall: LATENCY_MS,
+    coldMs: cold.ms,
+    coldUpstreamCalls: cold.calls,
+    coldSequentialUpstreamRoundTrips: coldProbe?.sequentialRoundTrips,
+    maxParallelUpstreamCalls: maxInFlight,
+    warmMs: warm.ms,
+    warmUpstreamCalls: warm.calls,
+    warmRebuildMs: warmRebuild.ms,
+    warmRebuildUpstreamCalls: warmRebuild.calls,
+    warmRebuildWithoutParseMemoMs: warmNoMemo.ms,
+    generationsReturned: cold.generations,
+    currentRootMatches: cold.rootOk && warm.rootOk && warmRebuild.rootOk && warmNoMemo.rootOk,
+    targets: { coldMs: 2000, warmMs: 100 },
+  },
+  cachedReadLoad: {
+    endpoint: 'POST /api/node/get_puzzle_and_solution (deep, cached)',
+    connections: LOAD_CONNECTIONS,
+    seconds: LOAD_SECONDS,
+    requestsPerSecond: requests.average,
+    p50Ms: latency.p50,
+    p99Ms: latency.p99,
+    maxMs: latency.max,
+    errors: load.errors,
+    non2xx: load.non2xx,
+    upstreamCallsDuringLoad: upstreamCalls - callsBeforeLoad,
+    serverRssMb: Math.round(rss / 1024 / 1024),
+    targets: { requestsPerSecond: 2000, p99Ms: 50 },
+  },
+}
+console.log(JSON.stringify(result))
+process.exit(0)
