@@ -269,6 +269,38 @@ describe('differential: facade vs @dignetwork/datalayer-driver 0.1.29', () => {
     }
   })
 
+  it('signCoinSpends, mainnet and testnet11 (12 random bundles)', () => {
+    const r = prng(SEED + 5)
+    for (let i = 0; i < 12; i++) {
+      const minter = r.pick(KEYS)
+      const other = r.pick(KEYS)
+      const coins = coinsFor(r, minter, 1 + r.int(2), 10n ** 9n)
+      const minted = ref.mintStore(B(minter.pk), deepBuffers(coins), B(r.bytes(32)), null, null, null, B(minter.ph), deepBuffers(randomDelegates(r, r.int(3))), 0n)
+      const sks = r.chance(0.5) ? [minter.sk] : [minter.sk, other.sk]
+      const testnet = r.chance(0.5)
+      compared++
+      both(
+        'signCoinSpends',
+        () => ours.signCoinSpends(minted.coinSpends, sks, testnet),
+        () => ref.signCoinSpends(minted.coinSpends, sks.map(B), testnet),
+      )
+    }
+  })
+
+  it('coin ids, puzzle hashes and addresses (200)', () => {
+    const r = prng(SEED + 6)
+    for (let i = 0; i < 200; i++) {
+      const c = coin(r, r.bytes(32), r.chance(0.2) ? (1n << 64n) - 1n - BigInt(r.int(3)) : r.u64())
+      const ph = r.bytes(32)
+      const prefix = r.pick(['xch', 'txch'])
+      compared++
+      both('getCoinId', () => ours.getCoinId(c), () => ref.getCoinId(deepBuffers(c)))
+      both('puzzleHashToAddress', () => ours.puzzleHashToAddress(ph, prefix), () => ref.puzzleHashToAddress(B(ph), prefix))
+      const address = ref.puzzleHashToAddress(B(ph), prefix)
+      both('addressToPuzzleHash', () => ours.addressToPuzzleHash(address), () => ref.addressToPuzzleHash(address))
+    }
+  })
+
   it('compared at least 1,000 randomized inputs', () => {
     console.info(`differential: ${compared} inputs compared, ${bothThrew} refused by both`)
     expect(compared).toBeGreaterThanOrEqual(1000)
