@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 
 import { usePublicEnv } from '@/hooks/use-public-env'
 import type { BurnerConnector, BurnerWallet } from '@/lib/wallet/burner-connector'
-import type { AppWalletConfig } from '@/lib/wallet/load-connector'
+import type { AppWalletConfig, LoadedConnector } from '@/lib/wallet/load-connector'
 import type { Wallet, WalletKind } from '@/lib/wallet/wallet'
 import type { WalletConnectConnector } from '@/lib/wallet/walletconnect-connector'
 
@@ -63,9 +63,17 @@ function remember(kind: WalletKind | undefined) {
   }
 }
 
-async function connector(kind: WalletKind, config: AppWalletConfig) {
-  const { loadConnector } = await import('@/lib/wallet/load-connector')
-  return loadConnector(kind, config)
+/** One connector per kind for the tab's lifetime: WalletConnect must not start a second client. */
+const connectors = new Map<WalletKind, Promise<LoadedConnector>>()
+
+function connector(kind: WalletKind, config: AppWalletConfig): Promise<LoadedConnector> {
+  let loaded = connectors.get(kind)
+  if (!loaded) {
+    loaded = import('@/lib/wallet/load-connector').then(({ loadConnector }) => loadConnector(kind, config))
+    loaded.catch(() => connectors.delete(kind))
+    connectors.set(kind, loaded)
+  }
+  return loaded
 }
 
 async function adopt(kind: WalletKind, wallet: Wallet) {

@@ -61,6 +61,7 @@ export type WalletConnectMethod = (typeof WALLETCONNECT_METHODS)[number]
 /** Read requests give up after a minute; signing waits 15 minutes (users go find their wallet). */
 export const READ_TIMEOUT_MS = 60_000
 export const SIGN_TIMEOUT_MS = 15 * 60_000
+export const CONNECT_TIMEOUT_MS = 20_000
 /** sign-client accepts request expiries of 300 s … 7 days (SESSION_REQUEST_EXPIRY_BOUNDARIES). */
 const MIN_EXPIRY_S = 300
 const MAX_EXPIRY_S = 7 * 24 * 3600
@@ -82,6 +83,8 @@ export interface WalletConnectOptions {
   customStoragePrefix?: string
   readTimeoutMs?: number
   signTimeoutMs?: number
+  /** How long reaching the relay and creating the pairing link may take (default 20 s). */
+  connectTimeoutMs?: number
   /** Tests may inject the module; the default is a dynamic import. */
   loadSignClient?: () => Promise<SignClientFactory>
 }
@@ -168,15 +171,28 @@ export function createWalletConnectConnector(options: WalletConnectOptions): Wal
     isAvailable: () => Boolean(options.projectId),
 
     async connect({ onUri, signal }) {
-      const client = await getClient()
+      // Offline, sign-client keeps retrying the relay for over a minute before failing; the
+      // user gets a clear answer sooner.
+      const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS
+      const relayDown = (cause?: unknown) =>
+        new WalletUnavailableError({ connector: 'WalletConnect', reason: 'the WalletConnect relay could not be reached. Check your connection and try again.', cause })
       let connected: Awaited<ReturnType<WcClient['connect']>>
       try {
-        connected = await client.connect({
-          optionalNamespaces: { chia: { chains: [chainId], methods: [...WALLETCONNECT_METHODS], events: ['chainChanged', 'accountChanged'] } },
-        })
+        connected = await withTimeout(
+          getClient().then((client) =>
+            client.connect({
+              optionalNamespaces: { chia: { chains: [chainId], methods: [...WALLETCONNECT_METHODS], events: ['chainChanged', 'accountChanged'] } },
+            }),
+          ),
+          connectTimeoutMs,
+          relayDown,
+        )
       } catch (cause) {
+        if (cause instanceof WalletUnavailableError) throw cause
+        if (/publish|socket|connect/i.test(cause instanceof Error ? cause.message : '')) throw relayDown(cause)
         throw walletErrorFromRpc('connect', cause, { expectedChain: chainId })
       }
+      const client = await getClient()
       if (!connected.uri) throw new WalletUnavailableError({ connector: 'WalletConnect', reason: 'no pairing URI was created.' })
       onUri(connected.uri)
       const approval = connected.approval()
@@ -206,6 +222,15 @@ export function createWalletConnectConnector(options: WalletConnectOptions): Wal
       await client?.core.relayer.transportClose().catch(() => undefined)
     },
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms)
+  })
+  promise.catch(() => undefined)
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -22,6 +22,7 @@ import {
   WalletSessionExpiredError,
   WalletSignatureInvalidError,
   WalletTimeoutError,
+  WalletUnavailableError,
 } from '@/lib/wallet/wallet-errors'
 import { createWalletConnectConnector, type SignatureVerifier, type WalletConnectConnector } from '@/lib/wallet/walletconnect-connector'
 
@@ -277,6 +278,25 @@ describe('WalletConnect over the loopback relay', () => {
     await expect(walletSignatureVerifier({ genesisChallenge: TESTNET11_GENESIS_CHALLENGE, runner: createClvmRsRunner() })([spend], signature)).rejects.toBeInstanceOf(
       WalletSignatureInvalidError,
     )
+  })
+
+  it('an unreachable relay → WalletUnavailableError within the connect timeout, and no pairing link', async () => {
+    const connector = createWalletConnectConnector({
+      network: 'testnet11',
+      projectId: '0'.repeat(32),
+      relayUrl: 'ws://127.0.0.1:9', // discard port: nothing listens
+      metadata: { name: 'x', description: '', url: 'http://127.0.0.1', icons: [] },
+      storage: new MemoryStorage(),
+      customStoragePrefix: `dapp-down-${process.pid}`,
+      connectTimeoutMs: 1500,
+    })
+    const uris: string[] = []
+    const started = Date.now()
+    const error = await connector.connect({ onUri: (u) => uris.push(u) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WalletUnavailableError)
+    expect((error as WalletUnavailableError).shortMessage).toMatch(/relay could not be reached/)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(uris).toEqual([])
   })
 
   it('disconnect from the app ends the session on both sides', async () => {
