@@ -180,6 +180,9 @@ function check(label: string, program: Program, env: Program, maxCost: bigint, s
   return actual
 }
 
+/** Generous: the machine running CI may be shared and slow; these are not timing tests. */
+const TIMEOUT = 180_000
+
 const PROGRAMS_PER_SEED = 1000
 const SEEDS = [1, 2, 3]
 
@@ -210,7 +213,7 @@ describe('runProgram vs clvm_rs on random programs', () => {
       // The generator must exercise both outcomes substantially.
       expect(stats.ok).toBeGreaterThan(PROGRAMS_PER_SEED / 5)
       expect(stats.failed).toBeGreaterThan(PROGRAMS_PER_SEED / 10)
-    })
+    }, TIMEOUT)
   }
 })
 
@@ -245,7 +248,7 @@ describe('runProgram vs clvm_rs, operator by operator', () => {
       expect(successes.get(op)?.strict, `opcode ${op}`).toBe(0)
       expect(successes.get(op)?.lenient, `opcode ${op}`).toBeGreaterThan(0)
     }
-  })
+  }, TIMEOUT)
 })
 
 /** Rebuilds `root` with the `target`-th node (pre-order) replaced by `replacement`. */
@@ -317,5 +320,5 @@ describe('runProgram vs clvm_rs on mutated DataLayer spends', () => {
     }
     expect(outcomes.ok).toBeGreaterThan(30)
     expect(outcomes.failed).toBeGreaterThan(100)
-  })
+  }, TIMEOUT)
 })

@@ -83,6 +83,8 @@ function assemble(text: string): Program {
 }
 
 const asm = (text: string) => assemble(text)
+/** For the slower cases (BLS pairings, deep programs) on a shared machine; not timing tests. */
+const SLOW = 120_000
 const hex = (b: Uint8Array) => `0x${bytesToHex(b)}`
 
 // ---------------------------------------------------------------------------------------------
@@ -273,7 +275,7 @@ describe('runProgram: evaluator edge cases', () => {
     const r = runProgram(program, env, { maxCost: 0n })
     expect(programToHex(r.value)).toBe('07')
     expect(r).toEqual(rsStrict.run(program, env, 0n))
-  })
+  }, SLOW)
 
   it('returns an unlimited budget for maxCost 0n and stops at the budget otherwise', () => {
     const loop = asm('(a (q 2 2 (c 2 (c 5 (c 11 ())))) (c (q 2 (i (= 11 ()) (q 1 . 1) (q 18 5 (a 2 (c 2 (c 5 (c (- 11 (q . 1)) ())))))) 1) 1))')
@@ -295,7 +297,7 @@ describe('runProgram: operators', () => {
     for (const op of ['+', '-', '*', '/', 'divmod', '%', '>', '>s', '=', 'ash', 'lsh', 'logand', 'logior', 'logxor', 'concat', 'substr']) {
       for (const a of ints) for (const b of ints.slice(0, 20)) same(asm(`(${op} ${q(a)} ${q(b)})`))
     }
-  })
+  }, SLOW)
 
   it('variadic operators agree with 0–4 arguments', () => {
     for (const op of ['+', '-', '*', 'logand', 'logior', 'logxor', 'concat', 'sha256', 'any', 'all', 'point_add', 'g1_subtract', 'g2_add', 'g2_subtract']) {
@@ -432,7 +434,7 @@ describe('runProgram: operators', () => {
       same(asm(`(bls_pairing_identity (q . ${P}))`))
       same(asm(`(bls_pairing_identity . 1)`))
       same(asm(`(bls_pairing_identity (q . ${Q}) (q . ${P}))`))
-    })
+    }, SLOW)
 
     it('bls_verify: AugSchemeMPL aggregates, identity keys and signatures', () => {
       const sk1 = 7n
@@ -453,7 +455,7 @@ describe('runProgram: operators', () => {
       same(asm(`(bls_verify (q . ${g2Inf}) (q . ${g1(1n)}))`))
       same(asm(`(bls_verify (q . ${g2Inf}) (q . ${g1(1n)}) (q . (1)))`))
       same(asm(`(bls_verify)`))
-    })
+    }, SLOW)
   })
 
   describe('secp256k1_verify and secp256r1_verify', () => {
