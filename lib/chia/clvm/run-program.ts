@@ -54,7 +54,7 @@ interface Machine {
  * atom", "unimplemented operator", …).
  * @example
  * const { value, cost } = runProgram(programFromHex('ff10ff02ff0580'), programFromHex('ff03ff0480'))
- * // value is 7, cost 885n
+ * // value 7, cost 856n
  */
 export function runProgram(program: Program, env: Program, options: RunProgramOptions = {}): RunResult {
   const maxCostOption = options.maxCost ?? DEFAULT_MAX_COST
