@@ -10,7 +10,7 @@ import type { Bytes32 } from '../primitives/bytes'
 import { type Coin, assertAmount, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
 import { assertConcurrentSpendCondition, createCoinCondition, reserveFeeCondition } from './conditions'
-import { assertWalletCoins } from './wallet-coins'
+import { assertWalletCoins } from './assert-wallet-coins'
 
 export interface AddFeeParams {
   syntheticKey: Uint8Array

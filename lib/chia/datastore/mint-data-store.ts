@@ -21,7 +21,7 @@ import { assertCoinAnnouncementCondition, assertConcurrentSpendCondition, create
 import { type DataStore, dataStoreInnerPuzzleHash, dataStoreStateLayerHash } from './data-store'
 import { type DataStoreMetadata, dataStoreMetadata } from './data-store-metadata'
 import { type DelegatedPuzzle, delegatedPuzzleToMemos } from './delegated-puzzle'
-import { assertWalletCoins } from './wallet-coins'
+import { assertWalletCoins } from './assert-wallet-coins'
 
 /** sha256("datastore"): the hint on every launcher the driver creates (`Peer.lookUpPossibleLaunchers`). */
 export const DATASTORE_LAUNCHER_HINT: Bytes32 = sha256(utf8ToBytes('datastore'))

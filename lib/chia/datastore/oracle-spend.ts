@@ -14,7 +14,7 @@ import type { DataStore } from './data-store'
 import { NoOracleDelegateError } from './data-store-errors'
 import { spendDataStore } from './spend-data-store'
 import { type DataStoreSpendResult, nextDataStore } from './update-data-store'
-import { assertWalletCoins } from './wallet-coins'
+import { assertWalletCoins } from './assert-wallet-coins'
 
 export interface OracleSpendParams {
   spenderSyntheticKey: Uint8Array
