@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isInteger, parse, stringify } from 'lossless-json'
+import type { SpendBundle } from '@/lib/chia/primitives/coin-spend'
+import { spendBundleToRpc } from '@/lib/chia/primitives/rpc-json'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx')
@@ -24,6 +26,10 @@ export interface DevnetProcess {
   dir: string
   /** POST /<method>; resolves with the parsed response (integers ≥ 2^53 as bigint). */
   rpc<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T & { success: boolean; error?: string }>
+  /** farm_block: `blocks` blocks whose rewards go to `address` (txch… or a puzzle hash); returns the new peak height. */
+  farmBlocks(address: string, blocks?: number): Promise<number>
+  /** push_tx with a spend bundle from lib/chia; resolves with the raw response (status or error). */
+  pushTx(spendBundle: SpendBundle): Promise<{ success: boolean; status?: 'SUCCESS' | 'PENDING'; error?: string; structuredError?: { code: string; data: Record<string, unknown> } }>
   /** Stops the process (SIGTERM); the state directory is kept unless `removeDir`. */
   stop(options?: { removeDir?: boolean }): Promise<void>
   /** Output lines seen so far (for debugging failures). */
@@ -82,15 +88,22 @@ export async function startDevnetProcess(options: StartDevnetOptions = {}): Prom
     })
   })
   const url = `http://127.0.0.1:${port}`
+  const rpc = async (method: string, params: Record<string, unknown> = {}) => {
+    const res = await fetch(`${url}/${method}`, { method: 'POST', body: stringify(params) ?? '{}', headers: { 'content-type': 'application/json' } })
+    return parseRpcJson(await res.text()) as never
+  }
   return {
     url,
     port,
     dir,
     output: () => out,
-    async rpc(method, params = {}) {
-      const res = await fetch(`${url}/${method}`, { method: 'POST', body: stringify(params) ?? '{}', headers: { 'content-type': 'application/json' } })
-      return parseRpcJson(await res.text()) as never
+    rpc,
+    async farmBlocks(address, blocks = 1) {
+      const r = (await rpc('farm_block', { address, blocks })) as { success: boolean; new_peak_height: number; error?: string }
+      if (!r.success) throw new Error(`farm_block failed: ${r.error}`)
+      return r.new_peak_height
     },
+    pushTx: (spendBundle) => rpc('push_tx', { spend_bundle: spendBundleToRpc(spendBundle) as unknown as Record<string, unknown> }),
     async stop({ removeDir = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise<void>((r) => child.once('exit', () => r()))

@@ -28,14 +28,14 @@ let hintedChild: Coin
 beforeAll(async () => {
   devnet = await startDevnetProcess({ blockSeconds: 3600 })
   await devnet.rpc('set_auto_farming', { auto_farm: false })
-  await devnet.rpc('farm_block', { address: owner.address, blocks: 3 })
+  expect(await devnet.farmBlocks(owner.address, 3)).toBe(3)
   spent = (await unspentCoins(devnet, owner.puzzleHash)).find((c) => c.amount === 250_000_000_000n)!
   const hint = sha256(utf8ToBytes('a hint'))
   const bundle = signForDevnet(
     [standardSpend(spent, owner, [createCoin(other.puzzleHash, 1000n, [hint]), createCoin(owner.puzzleHash, spent.amount - 1000n)])],
     [owner.secretKey],
   )
-  expect(await pushTx(devnet, bundle)).toMatchObject({ success: true, status: 'SUCCESS' })
+  expect(await devnet.pushTx(bundle)).toMatchObject({ success: true, status: 'SUCCESS' })
   // Pushing the same bundle again is SUCCESS (already in the mempool), as on a full node.
   expect(await pushTx(devnet, bundle)).toMatchObject({ success: true, status: 'SUCCESS' })
   spendHeight = (await devnet.rpc<{ new_peak_height: number }>('farm_block', { address: other.address })).new_peak_height
