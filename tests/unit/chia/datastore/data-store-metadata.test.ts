@@ -64,3 +64,26 @@ describe('updateMetadata: unset fields keep their value, unknown keys survive', 
     expect(programToHex(next.program)).toBe(programToHex(dataStoreMetadata({ rootHash: root2, label: 'y' }).program))
   })
 })
+
+describe('DataStore JSON wire form', () => {
+  it('round trips a delegated store with an unknown metadata key', async () => {
+    const { dataStoreFromJson, dataStoreToJson } = await import('@/lib/chia/datastore/data-store-json')
+    const { dataStorePuzzleHash } = await import('@/lib/chia/datastore/data-store')
+    const store = {
+      coin: { parentCoinInfo: root, puzzleHash: root2, amount: 1n },
+      launcherId: root,
+      proof: { lineageProof: { parentParentCoinInfo: root2, parentInnerPuzzleHash: root, parentAmount: 1n } },
+      metadata: metadataFromProgram(list([atom(root), cons(str('l'), str('Données')), SP])),
+      ownerPuzzleHash: root2,
+      delegatedPuzzles: [
+        { type: 'writer' as const, innerPuzzleHash: root },
+        { type: 'oracle' as const, oraclePuzzleHash: root2, oracleFee: 0n },
+      ],
+    }
+    const json = JSON.parse(JSON.stringify(dataStoreToJson(store)))
+    const back = dataStoreFromJson(json)
+    expect(back).toEqual(store)
+    expect(dataStorePuzzleHash(back)).toEqual(dataStorePuzzleHash(store))
+    expect(() => dataStoreFromJson({ ...json, launcherId: 'abcd' })).toThrow(expect.objectContaining({ name: 'InvalidLengthError' }))
+  })
+})
