@@ -62,6 +62,8 @@ export type WalletConnectMethod = (typeof WALLETCONNECT_METHODS)[number]
 export const READ_TIMEOUT_MS = 60_000
 export const SIGN_TIMEOUT_MS = 15 * 60_000
 export const CONNECT_TIMEOUT_MS = 20_000
+/** Extend a restored session when less than this much of its 7 days is left. */
+const SESSION_EXTEND_THRESHOLD_S = 24 * 3600
 /** sign-client accepts request expiries of 300 s … 7 days (SESSION_REQUEST_EXPIRY_BOUNDARIES). */
 const MIN_EXPIRY_S = 300
 const MAX_EXPIRY_S = 7 * 24 * 3600
@@ -213,7 +215,12 @@ export function createWalletConnectConnector(options: WalletConnectOptions): Wal
         .filter((s) => s.namespaces.chia !== undefined && s.expiry > now)
         .sort((a, b) => b.expiry - a.expiry)
       const latest = sessions[0]
-      return latest ? openSession(client, latest) : undefined
+      if (!latest) return undefined
+      // Sessions last 7 days; extend one that is within a day of expiring (wallets.md §1.5).
+      if (latest.expiry - now < SESSION_EXTEND_THRESHOLD_S) {
+        await client.extend({ topic: latest.topic }).then(({ acknowledged }) => acknowledged()).catch(() => undefined)
+      }
+      return openSession(client, client.session.get(latest.topic))
     },
 
     async close() {
@@ -265,6 +272,13 @@ class WalletConnectWallet implements Wallet {
     const onUpdate = ({ topic }: { topic: string }) => {
       if (topic !== this.session.topic) return
       this.session = this.client.session.get(topic)
+      try {
+        checkApprovedAccounts(this.session.namespaces.chia?.accounts ?? [], this.network)
+      } catch {
+        // The wallet moved the session to another network: drop it rather than sign there.
+        void this.disconnect()
+        return
+      }
       this.emit({ type: 'accountChanged' })
     }
     const onEvent = ({ topic }: { topic: string }) => topic === this.session.topic && this.emit({ type: 'accountChanged' })

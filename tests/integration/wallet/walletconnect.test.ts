@@ -14,6 +14,7 @@ import type { NetworkName } from '@/lib/chia/primitives/network'
 import { TESTNET11_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { walletSignatureVerifier } from '@/lib/wallet/verify-wallet-signature'
+import { verifyOwnershipProof } from '@/lib/wallet/verify-ownership-proof'
 import type { Wallet } from '@/lib/wallet/wallet'
 import {
   WalletMethodUnsupportedError,
@@ -212,6 +213,24 @@ describe('WalletConnect over the loopback relay', () => {
     expect(gui.requests).toHaveLength(0)
   })
 
+  it('getSpendableCoins for a CAT sends Sage\'s cat params and normalizes the lineage proof', async () => {
+    const w = await wallet('chia:testnet')
+    const assetId = 'a406d3a9de984d03c9591c10d917593b434d5263cabe2b42f6b367df16832f81'
+    w.coins.push({
+      coin: { parentCoinInfo: new Uint8Array(32).fill(3), puzzleHash: new Uint8Array(32).fill(4), amount: 5000n },
+      puzzleReveal: new Uint8Array([0x80]),
+      assetId,
+      lineageProof: { parentName: '11'.repeat(32), innerPuzzleHash: '22'.repeat(32), amount: 7000 },
+    })
+    const connected = await pair(dapp('testnet11'), w)
+    const cats = await connected.getSpendableCoins({ assetId: hexToBytes(assetId) })
+    expect(cats).toHaveLength(1)
+    expect(cats[0].coin.amount).toBe(5000n)
+    expect(cats[0].lineageProof).toEqual({ parentName: new Uint8Array(32).fill(0x11), innerPuzzleHash: new Uint8Array(32).fill(0x22), amount: 7000n })
+    expect(w.requests.at(-1)!.params).toMatchObject({ type: 'cat', assetId })
+    expect(await connected.getSpendableCoins()).toHaveLength(1) // XCH only
+  })
+
   it('signMessage by address returns the synthetic key and a 96-byte signature', async () => {
     const w = await wallet('chia:testnet')
     const connected = await pair(dapp('testnet11'), w)
@@ -219,6 +238,11 @@ describe('WalletConnect over the loopback relay', () => {
     expect(bytesToHex(signed.publicKey)).toBe(owner.syntheticPublicKey)
     expect(signed.signature).toHaveLength(96)
     expect(w.requests.at(-1)!.params).toMatchObject({ fingerprint: 1234567890 })
+    // The proof checks out with lib/chia, and fails for another message or address.
+    const message = 'DataLayer Studio login\nnonce: abc'
+    expect(verifyOwnershipProof({ message, address: w.address, ...signed })).toBe(true)
+    expect(verifyOwnershipProof({ message: `${message}!`, address: w.address, ...signed })).toBe(false)
+    expect(verifyOwnershipProof({ message, address: admin.txchAddress, ...signed })).toBe(false)
   })
 
   it('restores the session after a reload (same persisted storage, new client)', async () => {
@@ -297,6 +321,22 @@ describe('WalletConnect over the loopback relay', () => {
     expect((error as WalletUnavailableError).shortMessage).toMatch(/relay could not be reached/)
     expect(Date.now() - started).toBeLessThan(10_000)
     expect(uris).toEqual([])
+  })
+
+  it('a session_update moving the session to another network ends it', async () => {
+    const w = await wallet('chia:testnet')
+    const connected = await pair(dapp('testnet11'), w)
+    const events: unknown[] = []
+    connected.on((e) => events.push(e))
+    const [session] = w.client.session.getAll()
+    const chia = session.namespaces.chia
+    const { acknowledged } = await w.client.update({
+      topic: session.topic,
+      namespaces: { chia: { ...chia, chains: ['chia:mainnet'], accounts: ['chia:mainnet:1234567890'] } },
+    })
+    await acknowledged()
+    await expect.poll(() => events, { timeout: 5000 }).toContainEqual({ type: 'disconnected', reason: 'local' })
+    await expect(connected.getPublicKeys()).rejects.toBeInstanceOf(WalletSessionExpiredError)
   })
 
   it('disconnect from the app ends the session on both sides', async () => {
