@@ -174,3 +174,10 @@ export class DelegateIsOwnerError extends AppError {
     })
   }
 }
+
+export class ChiaMemoFormatUnsupportedError extends AppError {
+  override name = 'ChiaMemoFormatUnsupportedError' as const
+  constructor() {
+    super('The Chia wallet hint format only fits owner updates of stores without delegates whose metadata is the root alone.')
+  }
+}

@@ -10,6 +10,7 @@ import type { CoinSpend } from '../primitives/coin-spend'
 import { type FeePayment, withFee } from './add-fee'
 import { createCoinCondition, updateMetadataCondition } from './conditions'
 import { type DataStore, dataStoreChildProof, dataStoreInnerPuzzleHash, dataStorePuzzleHash } from './data-store'
+import { ChiaMemoFormatUnsupportedError } from './data-store-errors'
 import { type DataStoreMetadata, type MetadataChanges, updateMetadata } from './data-store-metadata'
 import { type DataStoreSpender, dataStoreInnerSpend, spendDataStore } from './spend-data-store'
 
@@ -18,6 +19,13 @@ export interface UpdateDataStoreParams extends MetadataChanges {
   spender: DataStoreSpender
   /** Replaces the metadata wholesale (ignores the individual fields). */
   metadata?: DataStoreMetadata
+  /**
+   * Child hint layout. `'driver'` (default): `(launcherId)` after `(-24 …)`, byte-identical to the
+   * reference driver. `'chia'`: the Chia reference wallet's `create_update_state_spend` layout,
+   * CREATE_COIN `(launcherId root ownerPuzzleHash)` before `(-24 …)`, so a Chia wallet that
+   * tracks the store keeps following it (§10.1). Only for owner spends of vanilla, root-only stores.
+   */
+  memoFormat?: 'driver' | 'chia'
   /** Optional fee from wallet coins, tied to the store spend with ASSERT_CONCURRENT_SPEND. */
   feePayment?: FeePayment
 }
@@ -53,8 +61,18 @@ export function nextDataStore(store: DataStore, changes: Partial<Pick<DataStore,
 export function updateDataStore(params: UpdateDataStoreParams): DataStoreSpendResult {
   const { store, spender } = params
   const metadata = params.metadata ?? updateMetadata(store.metadata, params)
-  const conditions = [updateMetadataCondition(metadata.program)]
-  if (spender.role === 'owner') conditions.push(createCoinCondition(dataStoreInnerPuzzleHash(store), 1n, [store.launcherId]))
+  let conditions
+  if (params.memoFormat === 'chia') {
+    const rootOnly = metadata.label === undefined && metadata.description === undefined && metadata.bytes === undefined && !metadata.program.pair?.[1].pair
+    if (spender.role !== 'owner' || store.delegatedPuzzles.length > 0 || !rootOnly) throw new ChiaMemoFormatUnsupportedError()
+    conditions = [
+      createCoinCondition(store.ownerPuzzleHash, 1n, [store.launcherId, metadata.rootHash, store.ownerPuzzleHash]),
+      updateMetadataCondition(metadata.program),
+    ]
+  } else {
+    conditions = [updateMetadataCondition(metadata.program)]
+    if (spender.role === 'owner') conditions.push(createCoinCondition(dataStoreInnerPuzzleHash(store), 1n, [store.launcherId]))
+  }
   const coinSpend = spendDataStore(store, dataStoreInnerSpend(store, spender, conditions))
   return { coinSpends: withFee([coinSpend], params.feePayment), next: nextDataStore(store, { metadata }) }
 }

@@ -24,7 +24,8 @@ import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { bytesToHex, equalBytes, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { type Coin, coinId } from '@/lib/chia/primitives/coin'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
-import { driverVectors } from './vectors'
+import { dataStoreIn } from '@/tests/support/driver-compat'
+import { driverVectors, fromJson } from './vectors'
 
 const runner = createClvmRsRunner()
 const K = driverVectors.keys
@@ -193,5 +194,24 @@ describe('fees with store spends, delegate list helpers', () => {
     const list1 = addDelegatedPuzzle(addDelegatedPuzzle([a], w), adminDelegatedPuzzle(admin))
     expect(list1.map((d) => d.type)).toEqual(['admin', 'writer'])
     expect(removeDelegatedPuzzle(list1, adminDelegatedPuzzle(admin)).map((d) => d.type)).toEqual(['writer'])
+  })
+})
+
+describe('Chia reference wallet hint format', () => {
+  it('reproduces the compat vector chiaWalletUpdateSpend byte for byte and parses with the old memo format', () => {
+    const compat = driverVectors.compatChiaReferenceWallet.chiaWalletUpdateSpend
+    const parent = dataStoreIn(fromJson(compat.parentStore))
+    const expected = compat.expectedStore
+    const r = updateDataStore({ store: parent, spender: { role: 'owner', syntheticKey: owner }, rootHash: hexToBytes(expected.metadata.rootHash), memoFormat: 'chia' })
+    expect(bytesToHex(r.coinSpends[0].puzzleReveal)).toBe(compat.coinSpend.puzzleReveal)
+    expect(bytesToHex(r.coinSpends[0].solution)).toBe(compat.coinSpend.solution)
+    expect(bytesToHex(coinId(r.next.coin))).toBe(bytesToHex(coinId(dataStoreFromSpend(r.coinSpends[0], [], runner)!.coin)))
+    expectChild(r.coinSpends[0], r.next, parent)
+  })
+  it('is refused where the Chia wallet could not follow', () => {
+    const { next: eve } = mintDelegated()
+    expect(() => updateDataStore({ store: eve, spender: { role: 'owner', syntheticKey: owner }, memoFormat: 'chia' })).toThrow(
+      expect.objectContaining({ name: 'ChiaMemoFormatUnsupportedError' }),
+    )
   })
 })
