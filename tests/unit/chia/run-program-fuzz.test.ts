@@ -184,7 +184,8 @@ function check(label: string, program: Program, env: Program, maxCost: bigint, s
 const TIMEOUT = 180_000
 
 const PROGRAMS_PER_SEED = 1000
-const SEEDS = [1, 2, 3]
+// CLVM_FUZZ_SEEDS=<n> runs a longer campaign locally (seeds 1..n); CI runs three.
+const SEEDS = Array.from({ length: Number(process.env.CLVM_FUZZ_SEEDS ?? 3) }, (_, i) => i + 1)
 
 describe('runProgram vs clvm_rs on random programs', () => {
   for (const seed of SEEDS) {
