@@ -16,6 +16,8 @@ export interface FaucetGrant {
   address: string
   blocks: number
   digMojos: string
+  /** The devnet DIG test CAT's asset id (0x-hex), when DIG was issued. */
+  digAssetId?: string
 }
 
 /** The devnet RPC did not do what the faucet asked. */
@@ -67,6 +69,7 @@ export async function requestDevnetFunds({
 }): Promise<FaucetGrant> {
   addressToPuzzleHash(address, 'txch')
   await call(fetchImpl, rpcUrl, 'farm_block', { address, blocks, guarantee_tx_block: true })
-  if (digMojos > 0n) await call(fetchImpl, rpcUrl, 'create_dig', { address, amount: Number(digMojos) })
-  return { address, blocks, digMojos: digMojos.toString() }
+  if (digMojos === 0n) return { address, blocks, digMojos: '0' }
+  const dig = await call(fetchImpl, rpcUrl, 'create_dig', { address, amount: Number(digMojos) })
+  return { address, blocks, digMojos: digMojos.toString(), digAssetId: typeof dig.asset_id === 'string' ? dig.asset_id : undefined }
 }
