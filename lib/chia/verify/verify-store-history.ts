@@ -21,7 +21,7 @@
  */
 import { programFromBytes } from '../clvm/serialize'
 import type { ClvmRunner } from '../clvm/runner'
-import { toList, isAtom } from '../clvm/program'
+import { type Program, toList, isAtom } from '../clvm/program'
 import { treeHash } from '../clvm/tree-hash'
 import { type DataStoreMetadata } from '../datastore/data-store-metadata'
 import { readDataStoreSpend, type DataStoreAuthority } from '../datastore/data-store-from-spend'
@@ -143,13 +143,12 @@ function deriveChild(spend: CoinSpend, parentDelegated: readonly DelegatedPuzzle
 }
 
 /** Checks that a revealed spend is this coin's: puzzle hash, this launcher's singleton, DataLayer updater. */
-function spendProblem(launcherId: Bytes32, record: CoinRecord, spend: CoinSpend | undefined): string | undefined {
-  if (!spend) return 'the node returned no spend for this spent coin'
+function spendProblem(launcherId: Bytes32, record: CoinRecord, spend: CoinSpend | undefined, reveal: Program | undefined, revealHash: Bytes32 | undefined): string | undefined {
+  if (!spend || !reveal || !revealHash) return 'the node returned no spend for this spent coin'
   if (!sameCoin(spend.coin, record.coin)) return `the spend is of coin ${short(coinId(spend.coin))}, not of this record's coin ${short(coinId(record.coin))}`
-  const revealHash = treeHash(programFromBytes(spend.puzzleReveal))
   if (!equalBytes(revealHash, record.coin.puzzleHash)) return `the revealed puzzle hashes to ${hex(revealHash)}, the coin's puzzle hash is ${hex(record.coin.puzzleHash)}`
   try {
-    const singleton = singletonLayer.parse(programFromBytes(spend.puzzleReveal))
+    const singleton = singletonLayer.parse(reveal)
     if (!singleton) return 'the revealed puzzle is not a singleton'
     if (!equalBytes(singleton.launcherId, launcherId)) return `the singleton names launcher ${hex(singleton.launcherId)}`
     const state = nftStateLayer.parse(singleton.innerPuzzle)
@@ -259,13 +258,15 @@ export function verifyStoreHistory(evidence: StoreEvidence, runner: ClvmRunner):
 
     const isLast = g === generations.length - 1
     if (record && record.spentBlockIndex > 0) {
-      const problem = spendProblem(launcherId, record, coinSpend)
+      // Parsed and hashed once: hashing a 3 KB reveal is the costly part of a generation.
+      const reveal = coinSpend ? programFromBytes(coinSpend.puzzleReveal) : undefined
+      const revealHash = reveal ? treeHash(reveal) : undefined
+      const problem = spendProblem(launcherId, record, coinSpend, reveal, revealHash)
       add(`generation-${g}-spend`, `Generation ${g}: spend reveals this store's puzzle`, problem === undefined,
         problem ?? `spent at height ${record.spentBlockIndex}; the revealed puzzle hashes to the coin's puzzle hash`, g)
       // The child is read from the spend of the claimed coin even when this record is wrong, so one
       // bad record fails only its own checks: the spend is bound to the claimed id by its coin.
-      const usable = coinSpend && equalBytes(coinId(coinSpend.coin), claimedId) &&
-        equalBytes(treeHash(programFromBytes(coinSpend.puzzleReveal)), coinSpend.coin.puzzleHash)
+      const usable = coinSpend && revealHash && equalBytes(coinId(coinSpend.coin), claimedId) && equalBytes(revealHash, coinSpend.coin.puzzleHash)
       derived = usable ? deriveChild(coinSpend, derived.delegatedPuzzles ?? [], runner) : { error: problem ?? 'no spend' }
       if (isLast) melted = derived.melted === true
     } else {

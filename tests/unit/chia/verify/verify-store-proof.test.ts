@@ -29,7 +29,8 @@ function generation(n: number, root: Uint8Array, spent: number): ProofGeneration
 }
 const generations = [generation(0, otherTree.root, 101), generation(1, tree.root, 0)]
 
-const proofFor = (g: ProofGeneration, t: typeof tree, keys: string[], storeId = launcherId) =>
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON is edited to tamper with it
+const proofFor = (g: ProofGeneration, t: typeof tree, keys: string[], storeId = launcherId): any =>
   dataLayerProofToJson({ storeId, coinId: g.coinId, innerPuzzleHash, proofs: keys.map((k) => t.proofOfInclusion(utf8ToBytes(k))) })
 
 describe('verifyStoreProof', () => {
