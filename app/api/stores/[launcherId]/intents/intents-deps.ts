@@ -1,0 +1,36 @@
+import 'server-only'
+
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+
+import { createFileIntentStore, type IntentStore } from '@/lib/chain/intents/file-intent-store'
+import type { IntentsDeps } from '@/lib/chain/intents/handle-intents-request'
+import { loadStoreView } from '@/lib/chain/load-store-view'
+import { serverChain } from '@/lib/chain/server-chain'
+
+let store: IntentStore | undefined
+
+/** The intents routes' wiring: the server chain for the store's current state, intents under `.data/intents/`. */
+export function intentsDeps(): IntentsDeps {
+  const chain = serverChain()
+  store ??= createFileIntentStore(join(process.cwd(), '.data', 'intents'))
+  return {
+    network: chain.network,
+    intents: store,
+    nowMs: () => Date.now(),
+    newId: () => randomUUID(),
+    async loadState(launcherId) {
+      const view = await loadStoreView(chain.client, launcherId, { network: chain.network, parser: chain.parser, memo: chain.parseMemo, viewCache: chain.viewCache })
+      if (!view) return undefined
+      const hashes = (type: 'admin' | 'writer') =>
+        view.current.delegatedPuzzles.flatMap((d) => (d.type === type ? [d.innerPuzzleHash] : []))
+      return {
+        melted: view.status === 'melted',
+        ownerPuzzleHash: view.current.ownerPuzzleHash,
+        admins: hashes('admin'),
+        writers: hashes('writer'),
+        rootHash: view.current.rootHash,
+      }
+    },
+  }
+}
