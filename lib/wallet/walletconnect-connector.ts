@@ -267,7 +267,11 @@ class WalletConnectWallet implements Wallet {
     this.network = options.network
     this.account = { fingerprint: chiaAccount.fingerprint, walletName: session.peer.metadata.name }
 
-    const onDelete = ({ topic }: { topic: string }) => topic === this.session.topic && this.end('deleted')
+    // On expiry sign-client emits session_delete and, a few microtasks later, session_expire:
+    // decide after those so an expiry is reported as one.
+    const onDelete = ({ topic }: { topic: string }) => {
+      if (topic === this.session.topic) setTimeout(() => this.end('deleted'), 0)
+    }
     const onExpire = ({ topic }: { topic: string }) => topic === this.session.topic && this.end('expired')
     const onUpdate = ({ topic }: { topic: string }) => {
       if (topic !== this.session.topic) return

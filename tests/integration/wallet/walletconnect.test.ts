@@ -323,6 +323,26 @@ describe('WalletConnect over the loopback relay', () => {
     expect(uris).toEqual([])
   })
 
+  it('an expired session (sign-client expirer) emits disconnected/expired and requests fail as expired', async () => {
+    const w = await wallet('chia:testnet')
+    const connected = await pair(dapp('testnet11'), w)
+    const events: unknown[] = []
+    connected.on((e) => events.push(e))
+    // Reach into the dApp's sign-client to move the session's expiry into the past, as a clock
+    // 7 days later would; its expirer then fires session_expire on the next heartbeat.
+    const client = (
+      connected as unknown as {
+        client: { session: { update(topic: string, patch: { expiry: number }): Promise<void> }; core: { expirer: { set(key: string, expiry: number): void } } }
+      }
+    ).client
+    const topic = (connected as unknown as { topic: string }).topic
+    const past = Math.floor(Date.now() / 1000) - 1
+    await client.session.update(topic, { expiry: past })
+    client.core.expirer.set(topic, past)
+    await expect.poll(() => events, { timeout: 15_000 }).toContainEqual({ type: 'disconnected', reason: 'expired' })
+    await expect(connected.signMessage({ message: 'x', address: w.address })).rejects.toBeInstanceOf(WalletSessionExpiredError)
+  })
+
   it('a session_update moving the session to another network ends it', async () => {
     const w = await wallet('chia:testnet')
     const connected = await pair(dapp('testnet11'), w)
