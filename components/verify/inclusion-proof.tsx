@@ -5,23 +5,11 @@ import { useId, useState, type DragEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { AppError } from '@/lib/chia/errors/app-error'
-import { createValueClvmHasher } from '@/lib/chia/merkle/data-layer-hash'
-import { bytesToPrefixedHex, hexToBytes32, type Bytes32 } from '@/lib/chia/primitives/bytes'
+import { bytesToPrefixedHex } from '@/lib/chia/primitives/bytes'
 import type { StoreVerification } from '@/lib/chia/verify/verify-store-history'
-import { verifyStoreProof, type StoreProofResult } from '@/lib/chia/verify/verify-store-proof'
+import type { StoreProofResult } from '@/lib/chia/verify/verify-store-proof'
 
 type Outcome = { ok: true; result: StoreProofResult; fileName?: string } | { ok: false; message: string; details?: string }
-
-async function hashFile(file: File): Promise<Bytes32> {
-  const hasher = createValueClvmHasher()
-  const reader = file.stream().getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    hasher.update(value)
-  }
-  return hasher.digest()
-}
 
 /**
  * Paste or drop Chia's `get_proof` JSON (optionally with the file it proves) and verify it against
@@ -37,8 +25,8 @@ export function InclusionProof({ launcherId, verification }: { launcherId: strin
   const verify = async () => {
     if (!verification) return
     try {
-      const fileValueClvmHash = file ? await hashFile(file) : undefined
-      const result = verifyStoreProof(text, { launcherId: hexToBytes32(launcherId), generations: verification.generations, fileValueClvmHash })
+      const { checkProof } = await import('./run-store-verification')
+      const result = await checkProof(text, launcherId, verification, file)
       setOutcome({ ok: true, result, fileName: file?.name })
     } catch (e) {
       setOutcome(e instanceof AppError ? { ok: false, message: e.shortMessage, details: e.details } : { ok: false, message: e instanceof Error ? e.message : String(e) })

@@ -6,8 +6,6 @@ import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { classNames } from '@/components/ui/class-names'
 import { RefreshIcon, ShieldCheckIcon } from '@/components/ui/icons'
-import { bytesToHex } from '@/lib/chia/primitives/bytes'
-import { coinId } from '@/lib/chia/primitives/coin'
 import type { StoreVerification, VerificationCheck } from '@/lib/chia/verify/verify-store-history'
 
 import { InclusionProof } from './inclusion-proof'
@@ -97,13 +95,9 @@ function CheckRow({ row, compare }: { row: Row; compare: boolean }) {
 }
 
 /** Generations whose coin records differ between two sources. */
-function disagreements(a: StoreVerification, b: StoreVerification): number[] {
-  const key = (v: StoreVerification, g: number) => {
-    const r = v.generations[g]?.record
-    return r ? `${bytesToHex(coinId(r.coin))}:${r.confirmedBlockIndex}:${r.spentBlockIndex}` : 'missing'
-  }
+function disagreements(a: readonly string[], b: readonly string[]): number[] {
   const out: number[] = []
-  for (let g = 0; g < Math.max(a.generations.length, b.generations.length); g++) if (key(a, g) !== key(b, g)) out.push(g)
+  for (let g = 0; g < Math.max(a.length, b.length); g++) if (a[g] !== b[g]) out.push(g)
   return out
 }
 
@@ -128,7 +122,7 @@ export function StoreVerifier({ launcherId, claims }: { launcherId: string; clai
   const tip = rows.filter((r) => r.id === 'tip')
   const perGeneration = rows.filter((r) => r.generation !== undefined)
   const failedGenerationRows = perGeneration.filter((r) => r.a?.pass === false || r.b?.pass === false)
-  const differing = a && b ? disagreements(a, b) : []
+  const differing = ours.run?.state === 'done' && theirs.run?.state === 'done' ? disagreements(ours.run.recordKeys, theirs.run.recordKeys) : []
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()

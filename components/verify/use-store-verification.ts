@@ -2,19 +2,14 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react'
 
-import { createHttpRpcCall } from '@/lib/chain/http-rpc-call'
-import { createRpcClient } from '@/lib/chain/rpc-client'
-import { createTsRunner } from '@/lib/chia/clvm/run-program'
 import { AppError } from '@/lib/chia/errors/app-error'
-import { hexToBytes32 } from '@/lib/chia/primitives/bytes'
-import { loadStoreEvidence } from '@/lib/chia/verify/load-store-evidence'
-import { verifyStoreHistory, type StoreVerification } from '@/lib/chia/verify/verify-store-history'
+import type { StoreVerification } from '@/lib/chia/verify/verify-store-history'
 
 export type ClaimedGeneration = { coinId: string; rootHash: string }
 
 export type SourceRun =
   | { state: 'loading'; done: number; total: number }
-  | { state: 'done'; verification: StoreVerification; requestErrors: string[]; ms: number }
+  | { state: 'done'; verification: StoreVerification; recordKeys: string[]; requestErrors: string[]; ms: number }
   | { state: 'error'; message: string }
 
 const messageOf = (e: unknown) => (e instanceof AppError ? e.shortMessage : e instanceof Error ? e.message : String(e))
@@ -35,24 +30,15 @@ export function useStoreVerification(launcherId: string, claims: readonly Claime
       if (!baseUrl) return
       const started = performance.now()
       try {
-        const client = createRpcClient(createHttpRpcCall({ baseUrl }))
+        const { runStoreVerification } = await import('./run-store-verification')
         const requestErrors: string[] = []
-        const evidence = await loadStoreEvidence(
-          client,
-          hexToBytes32(launcherId),
-          claims.map((c) => ({ coinId: hexToBytes32(c.coinId), rootHash: hexToBytes32(c.rootHash) })),
-          {
-            onProgress: (done, total) => {
-              if (live() && (done === total || done % 8 === 0)) setRun({ state: 'loading', done, total })
-            },
-            onError: (what, e) => requestErrors.push(`${what}: ${messageOf(e)}`),
+        const { verification, recordKeys } = await runStoreVerification(baseUrl, launcherId, claims, {
+          onProgress: (done, total) => {
+            if (live() && (done === total || done % 8 === 0)) setRun({ state: 'loading', done, total })
           },
-        )
-        if (!live()) return
-        // Let the progress state paint before the CPU-bound part.
-        await new Promise((resolve) => setTimeout(resolve, 0))
-        const verification = verifyStoreHistory(evidence, createTsRunner())
-        if (live()) setRun({ state: 'done', verification, requestErrors, ms: Math.round(performance.now() - started) })
+          onError: (what, e) => requestErrors.push(`${what}: ${messageOf(e)}`),
+        })
+        if (live()) setRun({ state: 'done', verification, recordKeys, requestErrors, ms: Math.round(performance.now() - started) })
       } catch (e) {
         if (live()) setRun({ state: 'error', message: messageOf(e) })
       }
