@@ -18,6 +18,9 @@ const NEXT = 'node_modules/.bin/next'
 const DEVNET_PORT = Number(process.env.E2E_DEVNET_PORT ?? 18755)
 const DEVNET_DIR = join(tmpdir(), `datalayer-studio-e2e-devnet-${DEVNET_PORT}`)
 const HAS_DEVNET = existsSync('lib/devnet/main.ts')
+// WalletConnect specs start a loopback relay (tests/support/wc-relay.ts) on this port; the app
+// is pointed at it so pairing never leaves the machine.
+const WC_RELAY_PORT = Number(process.env.E2E_WC_RELAY_PORT ?? 3199)
 
 const CHROMIUM_PATH = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
@@ -61,6 +64,8 @@ const appServer = {
     FULL_NODE_URLS: '',
     DEVNET_PORT: String(DEVNET_PORT),
     DEVNET_DIR,
+    WALLETCONNECT_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+    WALLETCONNECT_RELAY_URL: `ws://127.0.0.1:${WC_RELAY_PORT}`,
   },
 }
 
