@@ -16,6 +16,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
+import type { StoreSpendOutcome } from '@/lib/chain/store-sync'
+
 const CONDITION = '--conditions=react-server'
 if (!process.execArgv.includes(CONDITION)) {
   const r = spawnSync(process.execPath, [CONDITION, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
@@ -31,9 +33,9 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10)
 const LOAD_CONNECTIONS = 32
 
 const http = await import('node:http')
+const { performance: nodePerformance } = await import('node:perf_hooks')
 const { setTimeout: sleep } = await import('node:timers/promises')
-const { loadStoreView } = await import('@/lib/chain/load-store-view')
-const { stringifyLosslessJson } = await import('@/lib/chain/lossless-json')
+const { loadStoreViewJson } = await import('@/lib/chain/load-store-view')
 const { createMemoryCache } = await import('@/lib/chain/memory-cache')
 const { createNodeProxy } = await import('@/lib/chain/node-proxy')
 const { createRateLimiter } = await import('@/lib/chain/rate-limiter')
@@ -44,24 +46,30 @@ const { createUpstreamPool } = await import('@/lib/chain/upstream-pool')
 const { bytesToHex, hexToBytes32 } = await import('@/lib/chia/primitives/bytes')
 const { coinId } = await import('@/lib/chia/primitives/coin')
 const { createClvmRsRunner } = await import('@/lib/devnet/clvm-rs-runner')
-const { buildStore, startDevnetChain } = await import('../tests/integration/chain/devnet-store')
-type StoreSpendOutcome = import('@/lib/chain/store-sync').StoreSpendOutcome
 
 const log = (s: string) => process.stderr.write(`bench/chain: ${s}\n`)
 
-// 1. The store.
-const chain = await startDevnetChain()
-let t0 = performance.now()
-const built = buildStore(chain.devnet, { updates: GENERATIONS - 1, writerEvery: 10 })
-chain.devnet.farmBlocks(40) // bury every spend below the reorg-safe depth (32)
-const buildSeconds = (performance.now() - t0) / 1000
+// 1. The store, built and served by a worker thread (the "remote" full node).
+const { Worker } = await import('node:worker_threads')
+// Workers do not inherit tsx's loader hooks: register them inside the worker before importing.
+const tsxApi = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href
+const workerEntry = new URL('./_chain-upstream.ts', import.meta.url).href
+const upstreamWorker = new Worker(
+  `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerEntry)}) })`,
+  { eval: true, workerData: { generations: GENERATIONS } },
+)
+const built = await new Promise<{ url: string; launcherId: string; lastRoot: string; buildSeconds: number }>((resolve, reject) => {
+  upstreamWorker.once('message', resolve)
+  upstreamWorker.once('error', reject)
+})
+const buildSeconds = built.buildSeconds
 log(`built ${GENERATIONS} generations in ${buildSeconds.toFixed(1)} s`)
 
 // 2. The app's server path with 50 ms injected per upstream call.
 let upstreamCalls = 0
 let inFlight = 0
 let maxInFlight = 0
-const real = createUpstream({ url: chain.url })
+const real = createUpstream({ url: built.url })
 const slow = {
   ...real,
   post: async (method: string, body: string, timeoutMs: number) => {
@@ -97,9 +105,8 @@ const server = http.createServer(async (req, res) => {
   for await (const c of req) chunks.push(c as Buffer)
   const store = /^\/api\/stores\/([0-9a-fx]+)$/i.exec(url.pathname)
   if (store) {
-    const view = await loadStoreView(client, hexToBytes32(store[1].replace(/^0x/, '')), { network: 'devnet', parser, memo, viewCache })
-    const text = stringifyLosslessJson(view)
-    res.writeHead(view ? 200 : 404, { 'content-type': 'application/json' }).end(text)
+    const text = await loadStoreViewJson(client, hexToBytes32(store[1].replace(/^0x/, '')), { network: 'devnet', parser, memo, viewCache })
+    res.writeHead(text ? 200 : 404, { 'content-type': 'application/json' }).end(text ?? '{}')
     return
   }
   const node = /^\/api\/node\/(\w+)$/.exec(url.pathname)
@@ -113,32 +120,35 @@ const server = http.createServer(async (req, res) => {
 })
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
-const storeUrl = `${base}/api/stores/0x${bytesToHex(built.launcherId)}`
+const storeUrl = `${base}/api/stores/0x${built.launcherId}`
 
-async function timedGet(): Promise<{ ms: number; calls: number; generations: number; rootOk: boolean }> {
+async function timedGet(): Promise<{ ms: number; busyMs: number; calls: number; generations: number; rootOk: boolean }> {
   const callsBefore = upstreamCalls
+  const elu = nodePerformance.eventLoopUtilization()
   const start = performance.now()
   const res = await fetch(storeUrl)
   const view = (await res.json()) as { history: unknown[]; current: { rootHash: string } }
   return {
     ms: Math.round(performance.now() - start),
+    // Time this thread (the app server) was busy, i.e. its CPU share of the request.
+    busyMs: Math.round(nodePerformance.eventLoopUtilization(elu).active),
     calls: upstreamCalls - callsBefore,
     generations: view.history.length,
-    rootOk: view.current.rootHash === `0x${bytesToHex(built.roots.at(-1)!)}`,
+    rootOk: view.current.rootHash === `0x${built.lastRoot}`,
   }
 }
 
 const cold = await timedGet()
+const warm = await timedGet()
 // Sequential round trips of the cold load, as counted by the sync itself (+0: the mempool check overlaps).
 const { syncStore } = await import('@/lib/chain/store-sync')
 const coldProbe = await syncStore(
   createRpcClient(
     createNodeProxy({ pool, cache: createMemoryCache({ now }), now }).call,
   ),
-  built.launcherId,
+  hexToBytes32(built.launcherId),
   { parser, memo: new Map() },
 )
-const warm = await timedGet()
 // Warm rebuild: the view cache and tip entries have expired; immutable spends stay cached.
 viewCache = createMemoryCache({ now })
 clockOffset += 5_000
@@ -151,7 +161,7 @@ const warmNoMemo = await timedGet()
 log(`cold ${cold.ms} ms, warm ${warm.ms} ms, warm rebuild ${warmRebuild.ms} ms, no memo ${warmNoMemo.ms} ms`)
 
 // 3. Load test on a cached read.
-const deepRecord = (await client.getCoinRecordsByHint(built.launcherId)).find((r) => r.spentBlockIndex > 0)!
+const deepRecord = (await client.getCoinRecordsByHint(hexToBytes32(built.launcherId))).find((r) => r.spentBlockIndex > 0)!
 const body = JSON.stringify({ coin_id: `0x${bytesToHex(coinId(deepRecord.coin))}`, height: deepRecord.spentBlockIndex })
 const warmup = await fetch(`${base}/api/node/get_puzzle_and_solution`, { method: 'POST', body })
 if (warmup.status !== 200) throw new Error(`warmup failed: ${warmup.status}`)
@@ -179,22 +189,27 @@ const latency = load.latency as Record<string, number>
 const requests = load.requests as Record<string, number>
 
 server.close()
-await chain.close()
+upstreamWorker.postMessage('close')
 pool.close()
 
 const result = {
   store: { generations: GENERATIONS, writerUpdates: Math.floor((GENERATIONS - 1) / 10), buildSeconds: Number(buildSeconds.toFixed(1)) },
+  machine: { loadAverage1m: Number((await import('node:os')).loadavg()[0].toFixed(1)), cpus: (await import('node:os')).cpus().length },
   history: {
     injectedLatencyMsPerUpstreamCall: LATENCY_MS,
     coldMs: cold.ms,
+    coldServerBusyMs: cold.busyMs,
     coldUpstreamCalls: cold.calls,
     coldSequentialUpstreamRoundTrips: coldProbe?.sequentialRoundTrips,
     maxParallelUpstreamCalls: maxInFlight,
     warmMs: warm.ms,
     warmUpstreamCalls: warm.calls,
+    warmServerBusyMs: warm.busyMs,
     warmRebuildMs: warmRebuild.ms,
+    warmRebuildServerBusyMs: warmRebuild.busyMs,
     warmRebuildUpstreamCalls: warmRebuild.calls,
     warmRebuildWithoutParseMemoMs: warmNoMemo.ms,
+    warmRebuildWithoutParseMemoServerBusyMs: warmNoMemo.busyMs,
     generationsReturned: cold.generations,
     currentRootMatches: cold.rootOk && warm.rootOk && warmRebuild.rootOk && warmNoMemo.rootOk,
     targets: { coldMs: 2000, warmMs: 100 },

@@ -23,21 +23,11 @@ export type LoadStoreViewOptions = {
   viewTtlMs?: number
 }
 
-/**
- * Loads the store view of `launcherId`; `undefined` when the chain does not know the launcher.
- * Throws `NotAStoreError` for a coin that is not a store.
- *
- * @example
- * const view = await loadStoreView(serverChain().client, launcherId, { network: 'mainnet', parser })
- */
-export async function loadStoreView(
+async function buildStoreView(
   client: ChainClient,
   launcherId: Bytes32,
-  { network, parser, memo, concurrency, viewCache, viewTtlMs = 2_000 }: LoadStoreViewOptions,
+  { network, parser, memo, concurrency }: LoadStoreViewOptions,
 ): Promise<StoreView | undefined> {
-  const key = `view:${network}:${bytesToHex(launcherId)}`
-  const cached = await viewCache?.get(key)
-  if (cached !== undefined) return parseLosslessJson(cached) as StoreView
   // The mempool check overlaps the spend fetches instead of adding a round trip after them.
   let pending: Promise<boolean> = Promise.resolve(false)
   const history = await syncStore(client, launcherId, {
@@ -52,7 +42,48 @@ export async function loadStoreView(
   })
   if (!history) return undefined
   const pendingUpdate = !history.melt && (await pending)
-  const view = storeViewFromHistory(history, { network, pendingUpdate })
-  await viewCache?.set(key, stringifyLosslessJson(view), viewTtlMs)
+  return storeViewFromHistory(history, { network, pendingUpdate })
+}
+
+const viewKey = (network: ChiaNetwork, launcherId: Bytes32) => `view:${network}:${bytesToHex(launcherId)}`
+
+/**
+ * Loads the store view of `launcherId`; `undefined` when the chain does not know the launcher.
+ * Throws `NotAStoreError` for a coin that is not a store.
+ *
+ * @example
+ * const view = await loadStoreView(serverChain().client, launcherId, { network: 'mainnet', parser })
+ */
+export async function loadStoreView(
+  client: ChainClient,
+  launcherId: Bytes32,
+  options: LoadStoreViewOptions,
+): Promise<StoreView | undefined> {
+  const cached = await options.viewCache?.get(viewKey(options.network, launcherId))
+  if (cached !== undefined) return parseLosslessJson(cached) as StoreView
+  const view = await buildStoreView(client, launcherId, options)
+  if (view) await options.viewCache?.set(viewKey(options.network, launcherId), stringifyLosslessJson(view), options.viewTtlMs ?? 2_000)
   return view
+}
+
+/**
+ * The same view as serialized JSON (what `GET /api/stores/<launcherId>` sends): a cached view is
+ * returned as stored, without parsing and re-serializing a thousand history rows.
+ *
+ * @example
+ * const json = await loadStoreViewJson(client, launcherId, { network: 'devnet', parser, viewCache })
+ */
+export async function loadStoreViewJson(
+  client: ChainClient,
+  launcherId: Bytes32,
+  options: LoadStoreViewOptions,
+): Promise<string | undefined> {
+  const key = viewKey(options.network, launcherId)
+  const cached = await options.viewCache?.get(key)
+  if (cached !== undefined) return cached
+  const view = await buildStoreView(client, launcherId, options)
+  if (!view) return undefined
+  const json = stringifyLosslessJson(view)
+  await options.viewCache?.set(key, json, options.viewTtlMs ?? 2_000)
+  return json
 }

@@ -162,3 +162,32 @@ describe('store view', () => {
     expect(view!.current.delegatedPuzzles).toEqual([{ type: 'writer', innerPuzzleHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) }])
   })
 })
+
+describe('GET /api/stores/[launcherId] and /api/health on the devnet', () => {
+  it('serves the store JSON through the app singletons (env → upstream pool → devnet)', async () => {
+    process.env.CHIA_NETWORK = 'devnet'
+    process.env.FULL_NODE_URLS = chain.url
+    delete process.env.REDIS_URL
+    const { GET } = await import('@/app/api/stores/[launcherId]/route')
+    const id = `0x${bytesToHex(hinted.launcherId)}`
+    const res = await GET(new Request(`http://app/api/stores/${id}`), { params: Promise.resolve({ launcherId: id }) })
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).toContain('"bytes":1024')
+    const view = JSON.parse(text)
+    expect(view).toMatchObject({ launcherId: id, network: 'devnet', creationHeight: expect.any(Number) })
+    expect(view.history.length).toBeGreaterThanOrEqual(13)
+    expect(view.history[0]).toMatchObject({ generation: 0, authority: 'mint', rootHash: `0x${bytesToHex(hinted.roots[0])}` })
+    const melt = `0x${bytesToHex(melted.launcherId)}`
+    const meltRes = await GET(new Request(`http://app/api/stores/${melt}`), { params: Promise.resolve({ launcherId: melt }) })
+    expect((await meltRes.json()).status).toBe('melted')
+  })
+
+  it('health: the devnet upstream is reachable and not a public network', async () => {
+    const { GET } = await import('@/app/api/health/route')
+    const report = await (await GET()).json()
+    expect(report).toMatchObject({ ok: true, network: 'devnet' })
+    expect(report.upstreams[0]).toMatchObject({ reachable: true, genesisMatches: true, breaker: 'closed' })
+    expect(report.upstreams[0].peakHeight).toBe(chain.devnet.peak.height)
+  })
+})

@@ -30,3 +30,19 @@ describe('lossless JSON', () => {
     expect(stringifyLosslessJson({ amount: 2n ** 64n - 1n, list: [1n, 2] })).toBe('{"amount":18446744073709551615,"list":[1,2]}')
   })
 })
+
+describe('lossless JSON fast path boundary', () => {
+  it('15-digit integers stay numbers, 16+ digits take the exact path', () => {
+    const v = parseLosslessJson('{"a":999999999999999,"b":1000000000000000,"c":[-9007199254740993],"d":1e3}') as Record<string, unknown>
+    expect(v.a).toBe(999999999999999)
+    expect(v.b).toBe(1000000000000000)
+    expect(v.c).toEqual([-9007199254740993n])
+    expect(v.d).toBe(1000)
+  })
+
+  it('digits inside strings never confuse the detector', () => {
+    const v = parseLosslessJson('{"error":"x:12345678901234567890","amount":12345678901234567890}') as Record<string, unknown>
+    expect(v.error).toBe('x:12345678901234567890')
+    expect(v.amount).toBe(12345678901234567890n)
+  })
+})

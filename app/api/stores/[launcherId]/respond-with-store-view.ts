@@ -1,4 +1,4 @@
-import { loadStoreView } from '@/lib/chain/load-store-view'
+import { loadStoreViewJson } from '@/lib/chain/load-store-view'
 import { stringifyLosslessJson } from '@/lib/chain/lossless-json'
 import { serverChain } from '@/lib/chain/server-chain'
 import { NotAStoreError } from '@/lib/chain/store-sync'
@@ -20,14 +20,17 @@ export async function respondWithStoreView(storeId: string): Promise<Response> {
   if (!normalized) return error(400, 'INVALID_STORE_ID', describeStoreIdProblem(storeId))
   const chain = serverChain()
   try {
-    const view = await loadStoreView(chain.client, hexToBytes32(normalized), {
+    const view = await loadStoreViewJson(chain.client, hexToBytes32(normalized), {
       network: chain.network,
       parser: chain.parser,
       memo: chain.parseMemo,
       viewCache: chain.viewCache,
     })
     if (!view) return error(404, 'STORE_NOT_FOUND', `No coin with id 0x${normalized} exists on ${chain.network}.`)
-    return json(200, view, { 'cache-control': 'public, max-age=2' })
+    return new Response(view, {
+      status: 200,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=2' },
+    })
   } catch (e) {
     if (e instanceof NotAStoreError) return error(404, 'NOT_A_STORE', e.shortMessage)
     if (e instanceof AppError && /^(Upstream|NoUpstream)/.test(e.name)) return error(503, 'UPSTREAM_UNAVAILABLE', e.shortMessage)
