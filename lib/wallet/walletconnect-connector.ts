@@ -224,8 +224,10 @@ export function createWalletConnectConnector(options: WalletConnectOptions): Wal
     },
 
     async close() {
-      const client = await clientPromise?.catch(() => undefined)
+      const pending = clientPromise
       clientPromise = undefined
+      // A client still trying to reach a dead relay is not waited for.
+      const client = pending ? await withTimeout(pending, 1000, () => new Error('init pending')).catch(() => undefined) : undefined
       await client?.core.relayer.transportClose().catch(() => undefined)
     },
   }

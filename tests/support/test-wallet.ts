@@ -215,7 +215,12 @@ export async function startTestWallet(options: TestWalletOptions): Promise<TestW
           }))
       }
       case 'chip0002_signCoinSpends': {
-        const spends = coinSpendsFromWallet(params.coinSpends as WalletCoinSpend[])
+        // Sage's zod schema (src/walletconnect/commands.ts): coin amounts are JSON numbers.
+        const raw = params.coinSpends
+        if (!Array.isArray(raw) || raw.some((s: WalletCoinSpend) => typeof s?.coin?.amount !== 'number' || typeof s.puzzle_reveal !== 'string')) {
+          throw rpcError(4001, 'Invalid params: coinSpends')
+        }
+        const spends = coinSpendsFromWallet(raw as WalletCoinSpend[])
         if (options.genesisChallenge) {
           // Chains the reference driver does not know (the devnet): lib/chia signs.
           try {
