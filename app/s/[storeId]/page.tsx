@@ -28,7 +28,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!view) return { title: `Store ${shortHash(launcherId)}` }
   const title = `${view.current.label || 'Unnamed store'} · ${shortHash(launcherId)}`
   const description = `${STATUS_TEXT[view.status]} DataLayer store on ${NETWORK_LABELS[view.network]}. Root ${shortHash(view.current.rootHash, 10, 8)}, ${view.history.length} generation${view.history.length === 1 ? '' : 's'}. Verify it in your browser.`
-  return { title, description, openGraph: { title, description, type: 'website' }, twitter: { card: 'summary_large_image', title, description } }
+  return {
+    // Absolute og:image URLs on whatever host served the page.
+    metadataBase: new URL(await origin()),
+    title,
+    description,
+    openGraph: { title, description, type: 'website' },
+    twitter: { card: 'summary_large_image', title, description },
+  }
 }
 
 async function origin(): Promise<string> {
