@@ -1,0 +1,55 @@
+'use client'
+
+/** One store's view (`GET /api/stores/<launcherId>`), refreshed while something is in flight. */
+import useSWR from 'swr'
+
+import { AppError } from '@/lib/chia/errors/app-error'
+import { parseLosslessJson } from '@/lib/chain/lossless-json'
+import type { StoreView } from '@/lib/chain/store-view'
+
+export class StoreViewRequestError extends AppError {
+  override name = 'StoreViewRequestError' as const
+  readonly status: number
+  readonly code?: string
+  constructor({ status, code, message }: { status: number; code?: string; message: string }) {
+    super(message, { details: `HTTP ${status}${code ? ` ${code}` : ''}` })
+    this.status = status
+    this.code = code
+  }
+}
+
+const big = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? BigInt(v) : (v as bigint | undefined))
+
+/** JSON numbers that are bigint in the type (sizes, fees, timestamps) become bigint again. */
+function normalize(view: StoreView): StoreView {
+  return {
+    ...view,
+    current: {
+      ...view.current,
+      ...(view.current.bytes !== undefined ? { bytes: big(view.current.bytes) } : {}),
+      delegatedPuzzles: view.current.delegatedPuzzles.map((d) => (d.type === 'oracle' ? { ...d, oracleFee: big(d.oracleFee)! } : d)),
+    },
+    history: view.history.map((h) => ({ ...h, timestamp: big(h.timestamp)!, ...(h.bytes !== undefined ? { bytes: big(h.bytes) } : {}) })),
+  }
+}
+
+/**
+ * Fetches a store view; throws {@link StoreViewRequestError} with the route's code.
+ * @example const view = await fetchStoreView('ab12…')
+ */
+export async function fetchStoreView(launcherId: string): Promise<StoreView> {
+  const res = await fetch(`/api/stores/${launcherId}`, { cache: 'no-store' })
+  const body = parseLosslessJson(await res.text()) as StoreView & { error?: { code: string; message: string } }
+  if (!res.ok) throw new StoreViewRequestError({ status: res.status, code: body.error?.code, message: body.error?.message ?? 'The store could not be loaded.' })
+  return normalize(body)
+}
+
+/**
+ * The store view for `launcherId` (hex, no prefix); `refreshMs` polls while an action is in flight.
+ * @example const { data: view, mutate } = useStoreView(launcherId, 3000)
+ */
+export const useStoreView = (launcherId?: string, refreshMs = 0) =>
+  useSWR<StoreView, StoreViewRequestError>(launcherId ? ['store-view', launcherId] : null, () => fetchStoreView(launcherId!), {
+    refreshInterval: refreshMs,
+    shouldRetryOnError: (e) => !(e instanceof StoreViewRequestError && e.status < 500),
+  })
