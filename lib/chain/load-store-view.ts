@@ -8,10 +8,10 @@ import { coinId } from '@/lib/chia/primitives/coin'
 import type { ChiaNetwork } from '@/lib/env-client'
 
 import type { ChainCache } from './chain-cache'
-import { parseLosslessJson, stringifyLosslessJson } from './lossless-json'
+import { stringifyLosslessJson } from './lossless-json'
 import type { ChainClient } from './rpc-client'
 import { syncStore, type StoreSpendOutcome, type StoreSpendParser } from './store-sync'
-import { storeViewFromHistory, type StoreView } from './store-view'
+import { storeViewFromHistory, storeViewFromJson, type StoreView } from './store-view'
 
 export type LoadStoreViewOptions = {
   network: ChiaNetwork
@@ -60,7 +60,7 @@ export async function loadStoreView(
   options: LoadStoreViewOptions,
 ): Promise<StoreView | undefined> {
   const cached = await options.viewCache?.get(viewKey(options.network, launcherId))
-  if (cached !== undefined) return parseLosslessJson(cached) as StoreView
+  if (cached !== undefined) return storeViewFromJson(cached)
   const view = await buildStoreView(client, launcherId, options)
   if (view) await options.viewCache?.set(viewKey(options.network, launcherId), stringifyLosslessJson(view), options.viewTtlMs ?? 2_000)
   return view

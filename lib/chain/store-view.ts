@@ -8,6 +8,8 @@ import { addressPrefix } from '@/lib/chia/primitives/network'
 import { puzzleHashToAddress } from '@/lib/chia/keys/address'
 import type { ChiaNetwork } from '@/lib/env-client'
 
+import { parseLosslessJson } from './lossless-json'
+
 import type { StoreAuthority, StoreDelegate, StoreHistory, StoreState } from './store-sync'
 
 export type StoreStatus = 'live' | 'melted' | 'pending'
@@ -97,5 +99,33 @@ export function storeViewFromHistory(
     ...(history.melt
       ? { melt: { coinId: bytesToPrefixedHex(history.melt.coinId), height: history.melt.height, authority: history.melt.authority } }
       : {}),
+  }
+}
+
+/**
+ * Reads a serialized `StoreView` back with the same types as a freshly built one: `bytes`,
+ * `timestamp` and `oracleFee` as bigint whatever their size (the lossless parser alone would
+ * return small ones as numbers).
+ *
+ * @example
+ * const view = storeViewFromJson(await viewCache.get(key))
+ */
+export function storeViewFromJson(text: string): StoreView {
+  const v = parseLosslessJson(text) as StoreView
+  const big = (x: unknown) => (typeof x === 'number' ? BigInt(x) : (x as bigint))
+  const fixDelegates = (ds: StoreDelegateView[]) =>
+    ds.map((d) => (d.type === 'oracle' ? { ...d, oracleFee: big(d.oracleFee) } : d))
+  return {
+    ...v,
+    current: {
+      ...v.current,
+      ...(v.current.bytes === undefined ? {} : { bytes: big(v.current.bytes) }),
+      delegatedPuzzles: fixDelegates(v.current.delegatedPuzzles),
+    },
+    history: v.history.map((h) => ({
+      ...h,
+      ...(h.bytes === undefined ? {} : { bytes: big(h.bytes) }),
+      timestamp: big(h.timestamp),
+    })),
   }
 }

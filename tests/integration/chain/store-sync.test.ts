@@ -129,6 +129,16 @@ describe('store view', () => {
     expect(view!.creationHeight).toBeLessThan(view!.history[0].confirmedHeight + 1)
   })
 
+  it('a view read back from the view cache has the same values and types as a fresh one', async () => {
+    const viewCache = createMemoryCache({ now: Date.now })
+    const fresh = await loadStoreView(client, writerStore.launcherId, { network: 'devnet', parser, viewCache })
+    const cached = await loadStoreView(client, writerStore.launcherId, { network: 'devnet', parser, viewCache })
+    expect(viewCache.stats().hits).toBe(1)
+    expect(cached).toEqual(fresh)
+    expect(typeof cached!.current.bytes).toBe('bigint')
+    expect(typeof cached!.history[0].timestamp).toBe('bigint')
+  })
+
   it('reports melted stores with their final state', async () => {
     const view = await loadStoreView(client, melted.launcherId, { network: 'devnet', parser })
     expect(view!.status).toBe('melted')
