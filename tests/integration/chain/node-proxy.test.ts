@@ -190,6 +190,18 @@ describe('upstream errors', () => {
     expect(calls(a, 'get_coin_record_by_name')).toBe(2)
   })
 
+  it('answers at once, without touching the upstream, while every circuit is open', async () => {
+    const { proxy, pool } = setup({ upstreams: [a] })
+    a.mode = 'http500'
+    for (let i = 0; i < 2; i++) await post(proxy, 'get_coin_records_by_hint', JSON.stringify({ hint: H(String(60 + i)) }))
+    expect(pool.status()[0].breaker).toBe('open')
+    const before = a.calls.length
+    const res = await post(proxy, 'get_coin_records_by_hint', JSON.stringify({ hint: H('70') }))
+    expect(res.status).toBe(503)
+    expect((await res.json()).error).toMatch(/No full node is available/)
+    expect(a.calls.length).toBe(before)
+  })
+
   it('answers 503 with a clear message when every upstream fails', async () => {
     const { proxy } = setup()
     a.mode = 'http500'
