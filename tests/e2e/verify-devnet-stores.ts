@@ -92,7 +92,9 @@ const rootOf = (text: string) => Buffer.from(dataLayerMerkleTree([{ key: utf8ToB
 export type DriverStore = {
   launcherId: string
   roots: string[]
+  /** Confirmation height of each generation's coin. */
   heights: number[]
+  creationHeight: number
   label: string
   bytes: bigint
   ownerAddress: string
@@ -115,8 +117,9 @@ export async function mintDriverStore(): Promise<DriverStore> {
   const roots = [rootOf('one'), rootOf('two'), rootOf('three'), Buffer.from(tree.root)]
   const heights: number[] = []
   const mint = driver.mintStore(Buffer.from(owner.publicKey), [toDriverCoin(await ownerCoin())], roots[0], 'E2E dataset', 'files for the e2e test', 1000n, Buffer.from(owner.puzzleHash), delegated, 0n)
-  heights.push(await push(fromDriverSpends(mint.coinSpends), [owner]))
+  await push(fromDriverSpends(mint.coinSpends), [owner])
   let store = mint.newStore
+  const coins = [store.coin]
   const steps: [() => driver.SuccessResponse, TestKey][] = [
     [() => driver.updateStoreMetadata(store, roots[1], label, 'files for the e2e test', 2048n, Buffer.from(owner.publicKey)), owner],
     [() => driver.updateStoreMetadata(store, roots[2], label, 'files for the e2e test', 2048n, undefined, Buffer.from(admin.publicKey)), admin],
@@ -124,9 +127,13 @@ export async function mintDriverStore(): Promise<DriverStore> {
   ]
   for (const [build, key] of steps) {
     const r = build()
-    heights.push(await push(fromDriverSpends(r.coinSpends), [key]))
+    await push(fromDriverSpends(r.coinSpends), [key])
     store = r.newStore
+    coins.push(store.coin)
   }
+  // Heights from the chain itself: the devnet may also farm on its own timer.
+  for (const c of coins) heights.push((await devnetCoinRecord(bytesToHex(driver.getCoinId(c)))).confirmedBlockIndex)
+  const creationHeight = (await devnetCoinRecord(bytesToHex(store.launcherId))).confirmedBlockIndex
   const launcherId = new Uint8Array(store.launcherId)
   const tip = coinId({ parentCoinInfo: new Uint8Array(store.coin.parentCoinInfo), puzzleHash: new Uint8Array(store.coin.puzzleHash), amount: store.coin.amount })
   // The state layer's inner puzzle (here the delegation layer), as Chia's get_proof reports it.
@@ -141,6 +148,7 @@ export async function mintDriverStore(): Promise<DriverStore> {
     launcherId: bytesToHex(launcherId),
     roots: roots.map((r) => `0x${r.toString('hex')}`),
     heights,
+    creationHeight,
     label,
     bytes: 2048n,
     ownerAddress: owner.address,
@@ -173,7 +181,8 @@ export async function mintReferenceWalletStore(): Promise<{ launcherId: string; 
     puzzleReveal: programToBytes(SINGLETON_LAUNCHER),
     solution: programToBytes(launcherLayer.constructSolution({ singletonPuzzleHash: evePuzzleHash, amount: 1n, keyValueList })),
   }
-  const height = await push([fundingSpend, launcherSpend], [owner])
+  await push([fundingSpend, launcherSpend], [owner])
+  const height = (await devnetCoinRecord(bytesToHex(launcherId))).confirmedBlockIndex
   return { launcherId: bytesToHex(launcherId), root: `0x${root.toString('hex')}`, height }
 }
 

@@ -55,7 +55,7 @@ test('a driver store shows its current root, label, size, owner and 4-entry hist
   await expect(page.getByTestId('delegate-admin')).toBeVisible()
   await expect(page.getByTestId('delegate-writer')).toBeVisible()
   await expect(page.getByTestId('delegate-oracle')).toContainText('1,000 mojos')
-  await expect(page.getByTestId('creation-height')).toHaveText(store.heights[0].toLocaleString('en-US'))
+  await expect(page.getByTestId('creation-height')).toHaveText(store.creationHeight.toLocaleString('en-US'))
 
   const entries = page.getByTestId('history-entry')
   await expect(entries).toHaveCount(4)
