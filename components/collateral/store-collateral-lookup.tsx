@@ -49,7 +49,7 @@ export function StoreCollateralLookup({ initialStoreId }: { initialStoreId?: str
           {describeStoreIdProblem(initialStoreId)}
         </p>
       )}
-      {current && <StoreCollateralPanel key={current} launcherId={current} />}
+      {current && <StoreCollateralPanel key={current} launcherId={current} showGateCheck />}
     </section>
   )
 }

@@ -14,6 +14,7 @@ import type { CollateralCoinView } from '@/lib/chain/collateral/store-collateral
 
 import { CollateralActionPanel } from './collateral-action-panel'
 import { CollateralCoinList } from './collateral-coin-list'
+import { CollateralGateCheck } from './collateral-gate-check'
 import { CollateralSummary } from './collateral-summary'
 import { DigBalance } from './dig-balance'
 import { formatUnixTime } from './dig-amount'
@@ -28,9 +29,12 @@ export function StoreCollateralPanel({
   launcherId,
   openLock = false,
   defaultLockAmount,
+  showGateCheck = false,
 }: {
   launcherId: string
   openLock?: boolean
+  /** Offer "check an update" (the gate) under the totals. */
+  showGateCheck?: boolean
   /** Preset lock amount (base units); default: the store's current shortfall. */
   defaultLockAmount?: bigint
 }) {
@@ -82,6 +86,7 @@ export function StoreCollateralPanel({
           <CollateralSummary summary={data.summary} bytes={data.bytes} />
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{data.countingPolicy}</p>
           <CollateralCoinList coins={data.coins} lastBlockTimestamp={data.lastBlockTimestamp} action={releaseButton} />
+          {showGateCheck && data.storeOwnerAddress && <CollateralGateCheck launcherId={launcherId} currentBytes={data.bytes} ownerAddress={data.storeOwnerAddress} />}
           {data.truncated && <p className="text-xs text-zinc-500">Showing the largest {data.coins.length} of {data.candidateCount} coins under this store’s hint.</p>}
         </>
       )}

@@ -57,6 +57,8 @@ export type StoreCollateralView = {
   hint: string
   /** The store's size the requirement is computed from (0 when it states none). */
   bytes: bigint
+  /** The store's current owner, when known (where DIG for the store can be sent). */
+  storeOwnerAddress?: string
   policy: CollateralPolicyView
   /** How coins are counted, in words for the page. */
   countingPolicy: string
@@ -89,6 +91,7 @@ export function storeCollateralView(
     assetId: hex(collateral.assetId),
     hint: hex(collateral.hint),
     bytes,
+    ...(ownerPuzzleHash ? { storeOwnerAddress: puzzleHashToAddress(ownerPuzzleHash, prefix) } : {}),
     policy: {
       rate: policy.rate,
       unitBytes: policy.unitBytes,
