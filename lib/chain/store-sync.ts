@@ -88,7 +88,11 @@ export type SyncStoreOptions = {
   parser: StoreSpendParser
   /** Parallel `get_puzzle_and_solution` calls (node CPU per call). */
   concurrency?: number
-  /** Memo of parsed spends by coin id (spends never change), shared across calls by the server. */
+  /**
+   * Memo of parsed spends, keyed by coin id and spent height, shared across calls by the server.
+   * A reorg that re-spends a coin differently at the same height is caught by the child check,
+   * and the sync then runs once more without the memo.
+   */
   memo?: Map<string, StoreSpendOutcome>
   /** Bound on the parent-id walk, so a hostile chain cannot keep us looping. */
   maxGenerations?: number
@@ -108,6 +112,21 @@ const isOdd = (c: Coin) => (c.amount & 1n) === 1n
  * history?.entries.at(-1)?.state.rootHash
  */
 export async function syncStore(
+  client: ChainClient,
+  launcherId: Bytes32,
+  options: SyncStoreOptions,
+): Promise<StoreHistory | undefined> {
+  try {
+    return await syncStoreOnce(client, launcherId, options)
+  } catch (e) {
+    // A memoized parse that no longer matches the chain (reorg): forget it and sync afresh.
+    if (!(e instanceof BrokenLineageError) || !options.memo || options.memo.size === 0) throw e
+    options.memo.clear()
+    return syncStoreOnce(client, launcherId, options)
+  }
+}
+
+async function syncStoreOnce(
   client: ChainClient,
   launcherId: Bytes32,
   { parser, concurrency = 100, memo, maxGenerations = 100_000, onTip }: SyncStoreOptions,
@@ -164,7 +183,9 @@ export async function syncStore(
     { id: launcherId, height: launcherRecord.spentBlockIndex },
     ...lineage.filter((r) => r.spentBlockIndex > 0).map((r) => ({ id: coinId(r.coin), height: r.spentBlockIndex })),
   ]
-  const needed = toFetch.filter((f) => !memo?.has(bytesToHex(f.id)))
+  const memoKey = (id: Bytes32, height: number) => `${bytesToHex(id)}@${height}`
+  const heightOf = new Map(toFetch.map((f) => [bytesToHex(f.id), f.height]))
+  const needed = toFetch.filter((f) => !memo?.has(memoKey(f.id, f.height)))
   sequentialRoundTrips += Math.ceil(needed.length / concurrency)
   // Fetch in lineage order with bounded concurrency and parse as soon as each spend arrives, so
   // parsing (CPU) overlaps the remaining fetches (network) instead of following them.
@@ -192,7 +213,8 @@ export async function syncStore(
 
   const outcome = async (id: Bytes32, previous: StoreState | undefined, generation: number): Promise<StoreSpendOutcome> => {
     const key = bytesToHex(id)
-    const known = memo?.get(key)
+    const mkey = memoKey(id, heightOf.get(key) ?? 0)
+    const known = memo?.get(mkey)
     if (known) return known
     const slot = pending.get(key)
     if (!slot) throw new BrokenLineageError({ launcherId, generation, reason: 'spend missing' })
@@ -201,7 +223,7 @@ export async function syncStore(
       if (generation < 0) throw new NotAStoreError({ launcherId, reason: 'the launcher spend does not create a DataLayer store' })
       throw new BrokenLineageError({ launcherId, generation, reason: 'the spend is not a store spend' })
     }
-    memo?.set(key, parsed)
+    memo?.set(mkey, parsed)
     return parsed
   }
 

@@ -104,6 +104,36 @@ describe('syncStore on the devnet', () => {
   })
 })
 
+describe('syncStore across a reorg', () => {
+  it('re-parses generations whose spends moved to other heights, reusing the memo for the rest', async () => {
+    const reorged = buildStore(chain.devnet, { updates: 6 })
+    const memo = new Map<string, StoreSpendOutcome>()
+    const fresh = () =>
+      createRpcClient(
+        createNodeProxy({
+          pool: createUpstreamPool({ upstreams: [createUpstream({ url: chain.url })], now: Date.now, sleep: async () => {} }),
+          cache: createMemoryCache({ now: Date.now }),
+          now: Date.now,
+        }).call,
+      )
+    const before = await syncStore(fresh(), reorged.launcherId, { parser, memo })
+    expect(before!.entries).toHaveLength(7)
+    // Undo the last three blocks (three updates): their bundles return to the mempool and confirm again later.
+    chain.devnet.reorgBlocks(3, 4)
+    chain.devnet.farmBlocks(3)
+    const after = await syncStore(fresh(), reorged.launcherId, { parser, memo })
+    // Whatever the chain kept (chained re-spends may be dropped), the history matches it exactly.
+    const n = after!.entries.length
+    expect(n).toBeGreaterThanOrEqual(4)
+    expect(after!.entries.map((e) => bytesToHex(e.state.rootHash))).toEqual(reorged.roots.slice(0, n).map(bytesToHex))
+    expect(after!.entries[n - 1].record.spentBlockIndex).toBe(0)
+    expect(after!.entries[4].record.confirmedBlockIndex).not.toBe(before!.entries[4].record.confirmedBlockIndex)
+    for (let i = 1; i < after!.entries.length; i++) {
+      expect(after!.entries[i].record.confirmedBlockIndex).toBe(after!.entries[i - 1].record.spentBlockIndex)
+    }
+  })
+})
+
 describe('store view', () => {
   it('builds the GET /api/stores JSON for a live store', async () => {
     const view = await loadStoreView(client, hinted.launcherId, { network: 'devnet', parser })
