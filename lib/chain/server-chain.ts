@@ -54,6 +54,20 @@ export const DEFAULT_RATE_LIMIT = { capacity: 3_000, refillPerSecond: 300 }
 let instance: ServerChain | undefined
 
 /**
+ * Whether an upstream URL is a Chia full node's RPC port (mTLS) rather than a public
+ * coinset-compatible API: https with an explicit port (`https://host:8555`). Public APIs on the
+ * default port keep normal certificate verification and never see the client certificate.
+ *
+ * @example
+ * usesNodeTls('https://10.0.0.5:8555') // true
+ * usesNodeTls('https://api.coinset.org') // false
+ */
+export function usesNodeTls(url: string): boolean {
+  const u = new URL(url)
+  return u.protocol === 'https:' && u.port !== ''
+}
+
+/**
  * The shared server chain services (lazy singleton).
  *
  * @example
@@ -67,8 +81,7 @@ export function serverChain(): ServerChain {
     : undefined
   const now = () => Date.now()
   const pool = createUpstreamPool({
-    // Client certificates are only presented to https upstreams; coinset ignores them anyway.
-    upstreams: e.fullNodeUrls.map((url) => createUpstream({ url, tls: url.startsWith('https:') ? tls : undefined })),
+    upstreams: e.fullNodeUrls.map((url) => createUpstream({ url, tls: usesNodeTls(url) ? tls : undefined })),
     now,
     sleep: (ms) => sleep(ms),
   })
