@@ -211,7 +211,15 @@ export async function startTamperingUpstream(puzzleHash: Bytes32 | string, repla
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // The browser keeps its connections alive; close() alone would wait for them.
+        server.closeAllConnections()
+      }),
+  }
 }
 
 /** The coin record of `coinIdHex` straight from the devnet. */

@@ -24,13 +24,14 @@ const STATUS_TEXT = { live: 'Live', pending: 'Update pending', melted: 'Melted' 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const launcherId = normalizeStoreId((await params).storeId)
   if (!launcherId) return { title: 'Invalid store id', robots: { index: false } }
+  // Absolute og:image URLs on whatever host served the page.
+  const metadataBase = new URL(await origin())
   const view = await getStoreView(launcherId).catch(() => undefined)
-  if (!view) return { title: `Store ${shortHash(launcherId)}` }
+  if (!view) return { metadataBase, title: `Store ${shortHash(launcherId)}` }
   const title = `${view.current.label || 'Unnamed store'} · ${shortHash(launcherId)}`
   const description = `${STATUS_TEXT[view.status]} DataLayer store on ${NETWORK_LABELS[view.network]}. Root ${shortHash(view.current.rootHash, 10, 8)}, ${view.history.length} generation${view.history.length === 1 ? '' : 's'}. Verify it in your browser.`
   return {
-    // Absolute og:image URLs on whatever host served the page.
-    metadataBase: new URL(await origin()),
+    metadataBase,
     title,
     description,
     openGraph: { title, description, type: 'website' },
