@@ -5,7 +5,7 @@ import { hexToBytes32 } from '@/lib/chia/primitives/bytes'
 import { addressPrefix } from '@/lib/chia/primitives/network'
 
 import { QrCodeSvg } from './qr-code-svg'
-import { formatBytes, formatHeight, shortHash } from './store-format'
+import { AUTHORITY_LABELS, formatBytes, formatHeight, formatTimestamp, shortHash } from './store-format'
 
 function Field({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -25,6 +25,7 @@ export async function StoreOverview({ view }: { view: StoreView }) {
   const { current } = view
   const prefix = addressPrefix(view.network)
   const melted = view.status === 'melted'
+  const last = view.history[view.history.length - 1]
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2">
@@ -61,6 +62,15 @@ export async function StoreOverview({ view }: { view: StoreView }) {
           <Field label="Created at height" testId="creation-height">
             {formatHeight(view.creationHeight)}
           </Field>
+          <Field label="Last update" testId="last-update">
+            {view.history.length > 1 ? (
+              <>
+                height {formatHeight(last.confirmedHeight)} · {formatTimestamp(last.timestamp)} · by {AUTHORITY_LABELS[last.authority]?.toLowerCase() ?? last.authority}
+              </>
+            ) : (
+              <span className="text-zinc-500">never updated since the mint</span>
+            )}
+          </Field>
           <Field label={melted ? 'Last coin confirmed at height' : 'Current coin'}>
             {melted ? formatHeight(current.confirmedHeight) : <span className={mono}>{shortHash(current.coinId, 10, 8)}</span>}
           </Field>
@@ -80,7 +90,7 @@ export async function StoreOverview({ view }: { view: StoreView }) {
         <QrCodeSvg
           text={current.ownerAddress}
           label={`QR code of the owner address ${current.ownerAddress}`}
-          className="mt-4 w-36 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700 [&_svg]:block [&_svg]:size-full"
+          className="mt-4 w-32 overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700 [&_svg]:block [&_svg]:size-full"
         />
         <h3 className="mt-6 text-sm font-semibold">Delegates</h3>
         {current.delegatedPuzzles.length === 0 ? (

@@ -12,8 +12,6 @@ import { InclusionProof } from './inclusion-proof'
 import { useStoreVerification, type ClaimedGeneration, type SourceRun } from './use-store-verification'
 
 const DEFAULT_SOURCE = '/api/node'
-/** Per-generation checks are folded away above this many generations. */
-const OPEN_GENERATIONS = 8
 
 function Mark({ pass }: { pass: boolean | undefined }) {
   if (pass === undefined) return <span className="text-zinc-400">…</span>
@@ -67,12 +65,12 @@ function rowsOf(a: StoreVerification | undefined, b: StoreVerification | undefin
   return [...rows.values()]
 }
 
-function CheckRow({ row, compare }: { row: Row; compare: boolean }) {
+function CheckRow({ row, compare, testIdPrefix = 'check-' }: { row: Row; compare: boolean; testIdPrefix?: string }) {
   const disagree = compare && row.a && row.b && row.a.pass !== row.b.pass
   return (
     <li
       className={classNames('grid gap-1 py-2 sm:grid-cols-[1fr_auto] sm:gap-4', disagree && 'bg-amber-50 dark:bg-amber-950/30')}
-      data-testid={`check-${row.id}`}
+      data-testid={`${testIdPrefix}${row.id}`}
       data-pass={row.a ? String(row.a.pass) : undefined}
       data-pass-other={row.b ? String(row.b.pass) : undefined}
     >
@@ -180,16 +178,17 @@ export function StoreVerifier({ launcherId, claims }: { launcherId: string; clai
                 <CheckRow key={r.id} row={r} compare={compare} />
               ))}
             </ul>
-            {failedGenerationRows.length > 0 && claims.length > OPEN_GENERATIONS && (
+            {failedGenerationRows.length > 0 && (
               <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Failed checks">
                 {failedGenerationRows.map((r) => (
-                  <CheckRow key={`failed-${r.id}`} row={r} compare={compare} />
+                  <CheckRow key={`failed-${r.id}`} row={r} compare={compare} testIdPrefix="failed-check-" />
                 ))}
               </ul>
             )}
-            <details className="mt-2" open={claims.length <= OPEN_GENERATIONS}>
-              <summary className="cursor-pointer text-sm text-zinc-600 dark:text-zinc-400">
-                Per-generation checks ({perGeneration.length})
+            <details className="mt-2">
+              <summary className="cursor-pointer py-1 text-sm text-zinc-600 dark:text-zinc-400">
+                {perGeneration.length} per-generation checks ({claims.length} generation{claims.length === 1 ? '' : 's'}
+                {failedGenerationRows.length === 0 ? ', all passed' : `, ${failedGenerationRows.length} failed`})
               </summary>
               <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {perGeneration.map((r) => (

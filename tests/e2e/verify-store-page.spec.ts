@@ -56,6 +56,8 @@ test('a driver store shows its current root, label, size, owner and 4-entry hist
   await expect(page.getByTestId('delegate-writer')).toBeVisible()
   await expect(page.getByTestId('delegate-oracle')).toContainText('1,000 mojos')
   await expect(page.getByTestId('creation-height')).toHaveText(store.creationHeight.toLocaleString('en-US'))
+  await expect(page.getByTestId('last-update')).toContainText(`height ${store.heights[3].toLocaleString('en-US')}`)
+  await expect(page.getByTestId('last-update')).toContainText('by writer')
 
   const entries = page.getByTestId('history-entry')
   await expect(entries).toHaveCount(4)
@@ -97,7 +99,9 @@ test('a tampered endpoint makes exactly the affected checks fail, and the source
     expect(await failedIds(page, 'data-pass-other')).toEqual(['generation-2-parent', 'generation-2-puzzle-hash', 'generation-2-spend'])
     expect(await failedIds(page, 'data-pass')).toEqual([])
     await expect(page.getByTestId('sources-agree')).toHaveText('The sources disagree on generation 2.')
-    await expect(page.getByTestId('check-generation-2-puzzle-hash')).toContainText(`0x${'ab'.repeat(32)}`)
+    // Failed checks are listed in the open, with the tampered value as evidence.
+    await expect(page.getByTestId('failed-check-generation-2-puzzle-hash')).toBeVisible()
+    await expect(page.getByTestId('failed-check-generation-2-puzzle-hash')).toContainText(`0x${'ab'.repeat(32)}`)
   } finally {
     await upstream.close()
   }
