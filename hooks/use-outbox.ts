@@ -19,7 +19,7 @@ import { bytesToHex, hexToBytes32 } from '@/lib/chia/primitives/bytes'
 import type { DelegatedPuzzle } from '@/lib/chia/datastore/delegated-puzzle'
 import { verifySpendBundle } from '@/lib/chia/spends/sign-coin-spends'
 import { spendBundleId } from '@/lib/chain/spend-bundle-id'
-import { submitSpendBundle, watchTransaction } from '@/lib/chain/watch-transaction'
+import { submitSpendBundle } from '@/lib/chain/watch-transaction'
 import { buildIntent, walletKeyCoins, type BuiltIntent } from '@/lib/chain/outbox/build-intent'
 import { createIndexedDbOutboxStore } from '@/lib/chain/outbox/indexed-db-outbox-store'
 import type { IntentAction } from '@/lib/chain/outbox/intent-action'
@@ -28,6 +28,7 @@ import { createOutboxEntry, nextOutboxEntry, type OutboxEntry, type OutboxEvent 
 import { headOfQueue } from '@/lib/chain/outbox/outbox-queue'
 import { createMemoryOutboxStore, type OutboxStore } from '@/lib/chain/outbox/outbox-store'
 import { submitOutboxEntry } from '@/lib/chain/outbox/submit-outbox-entry'
+import { trackOutboxEntry } from '@/lib/chain/outbox/track-outbox-entry'
 import { previewCoinSpends, type CoinSpendsPreview } from '@/lib/chain/preview/preview-coin-spends'
 import { previewStoreChange, type StoreChange } from '@/lib/chain/preview/preview-store-change'
 import type { StoreView } from '@/lib/chain/store-view'
@@ -182,6 +183,7 @@ async function signAndSubmit(id: string, wallet: Wallet): Promise<void> {
     await apply(id, { type: 'signed', spendBundle: bundle, txId: bytesToHex(spendBundleId(bundle)), at: Date.now() })
   } finally {
     running.delete(id)
+    emit()
   }
   await submit(id)
 }
@@ -205,7 +207,9 @@ async function submit(id: string): Promise<void> {
     })
     if (final.status === 'stale') prepared.delete(id)
   } finally {
+    // Wake the driver: a stale entry is rebuilt, a submitted one watched.
     running.delete(id)
+    emit()
   }
   if (get(id)?.status === 'submitted') await watch(id)
 }
@@ -218,28 +222,22 @@ async function watch(id: string): Promise<void> {
     const client = browserChainClient()
     const spent = entry.baseCoinId ?? (entry.launcherId as string)
     const initial = entry.tx && entry.tx.status !== 'timed-out' ? entry.tx : { status: 'in-mempool' as const, txId: entry.txId, submittedAt: Date.now() }
-    await watchTransaction(
+    const final = await trackOutboxEntry({ txId: entry.txId, spentCoinId: spent, ...(entry.expectedChildId ? { expectedChildId: entry.expectedChildId } : {}) }, initial, {
       client,
-      {
-        txId: hexToBytes32(entry.txId),
-        spentCoinId: hexToBytes32(spent),
-        ...(entry.expectedChildId ? { expectedChildId: hexToBytes32(entry.expectedChildId) } : {}),
-      },
-      {
-        now: Date.now,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        intervalMs: 2_000,
-        timeoutMs: CONFIRM_TIMEOUT_MS,
-        onState: (tx) => void apply(id, { type: 'tx', tx, at: Date.now() }),
-      },
-      initial,
-    ).then((tx) => apply(id, { type: 'tx', tx, at: Date.now() }))
+      now: Date.now,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      intervalMs: 2_000,
+      timeoutMs: CONFIRM_TIMEOUT_MS,
+      onState: async (tx) => void (await apply(id, { type: 'tx', tx, at: Date.now() })),
+    })
+    await apply(id, { type: 'tx', tx: final, at: Date.now() })
   } catch (e) {
     // A network blip while watching is not a failure of the transaction: try again shortly.
     console.error('outbox watch', e)
     setTimeout(() => void watch(id), 4_000)
   } finally {
     running.delete(id)
+    emit()
   }
   const done = get(id)
   if (done?.status === 'confirmed' && done.launcherId) {
@@ -255,23 +253,22 @@ function drive(wallet: Wallet | undefined) {
     if (running.has(e.id)) continue
     const head = e.launcherId ? headOfQueue(entries, e.launcherId)?.id === e.id : true
     if (!head) continue
-    if (e.status === 'retry-wait') void submit(e.id)
+    if (e.status === 'retry-wait' || e.status === 'signed') void submit(e.id)
     else if (e.status === 'submitted') void watch(e.id)
-    else if (e.status === 'submitting') {
-      // Reloaded mid-push: ask the mempool before pushing again.
+    else if (e.status === 'submitting' && e.txId) {
+      // Reloaded mid-push: the bundle may or may not have reached the node. In the mempool or
+      // already spent → follow it; otherwise push the same signed bundle again.
       const txId = e.txId
-      if (txId) {
-        running.add(e.id)
-        void browserChainClient()
-          .getMempoolItemByTxId(hexToBytes32(txId))
-          .then(async (item) => {
-            running.delete(e.id)
-            if (item) await apply(e.id, { type: 'tx', tx: { status: 'in-mempool', txId, submittedAt: Date.now() }, at: Date.now() })
-            else await save({ ...e, status: 'retry-wait', nextAttemptAt: Date.now() })
-            drive(wallet)
-          })
-          .catch(() => running.delete(e.id))
-      }
+      running.add(e.id)
+      const client = browserChainClient()
+      void Promise.all([client.getMempoolItemByTxId(hexToBytes32(txId)), e.baseCoinId ? client.getCoinRecordByName(hexToBytes32(e.baseCoinId)) : Promise.resolve(undefined)])
+        .then(async ([item, record]) => {
+          running.delete(e.id)
+          if (item || (record && record.spentBlockIndex > 0)) await apply(e.id, { type: 'tx', tx: { status: 'in-mempool', txId, submittedAt: Date.now() }, at: Date.now() })
+          else await save({ ...e, status: 'retry-wait', nextAttemptAt: Date.now() })
+          drive(wallet)
+        })
+        .catch(() => running.delete(e.id))
     } else if (wallet && (e.status === 'queued' || e.status === 'stale' || ((e.status === 'ready' || e.status === 'rejected') && !prepared.has(e.id)))) {
       void prepare(e.id, wallet)
     }

@@ -1,21 +1,15 @@
 import type { Metadata } from 'next'
 
-import { PlaceholderPage } from '@/components/layout/placeholder-page'
+import { DashboardView } from '@/components/dashboard/dashboard-view'
+import { PageHeading } from '@/components/layout/page-heading'
 
 export const metadata: Metadata = { title: 'Dashboard' }
 
 export default function DashboardPage() {
   return (
-    <PlaceholderPage
-      title="Dashboard"
-      summary="Every store your wallet owns or can write to, and whether each one is in step with your content."
-      planned={[
-        'Your stores with their sync status: in sync, pending update, syncing, failed or conflicted',
-        'Live progress of each transaction, from signature to confirmation',
-        'The outbox of pending updates, retried automatically and rebuilt when a store moves on',
-        'Updates queued by your CI or commit hooks, ready to sign',
-        'Totals: stores, bytes managed, DIG locked and DIG required',
-      ]}
-    />
+    <div className="mx-auto w-full max-w-6xl space-y-8 px-4 py-10 sm:px-6">
+      <PageHeading title="Dashboard">Every store your wallet owns or can write to, and whether each one is in step with your content.</PageHeading>
+      <DashboardView />
+    </div>
   )
 }

@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import { RootHistory } from '@/components/store/root-history'
 import { formatBytes, formatHeight, shortHash } from '@/components/store/store-format'
@@ -49,15 +49,13 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
     if (view) rememberStore(network, launcherId, view.current.label)
   }, [view, network, launcherId])
 
-  const tabs = useMemo<Tab[]>(() => {
-    if (!view || view.status === 'melted') return []
-    const out: Tab[] = []
-    if (role) out.push('update')
-    if (role === 'owner' || role === 'admin') out.push('ownership')
-    if (view.current.delegatedPuzzles.some((d) => d.type === 'oracle')) out.push('oracle')
-    if (role === 'owner') out.push('melt')
-    return out
-  }, [view, role])
+  const tabs: Tab[] = []
+  if (view && view.status !== 'melted') {
+    if (role) tabs.push('update')
+    if (role === 'owner' || role === 'admin') tabs.push('ownership')
+    if (view.current.delegatedPuzzles.some((d) => d.type === 'oracle')) tabs.push('oracle')
+    if (role === 'owner') tabs.push('melt')
+  }
   const activeTab = tab && tabs.includes(tab) ? tab : tabs[0]
 
   const status = storeSyncStatus(

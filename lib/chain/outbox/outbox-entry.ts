@@ -131,7 +131,8 @@ export function nextOutboxEntry(e: OutboxEntry, ev: OutboxEvent): OutboxEntry {
   switch (ev.type) {
     case 'built': {
       if (!isUnsentStatus(e.status) && e.status !== 'failed' && e.status !== 'timed-out') return e
-      const rebuilt = e.status !== 'queued'
+      // A rebuild on a newer store state (not a first build, nor a rebuild after a reload).
+      const rebuilt = e.status === 'stale' || (e.baseCoinId !== undefined && ev.baseCoinId !== undefined && ev.baseCoinId !== e.baseCoinId)
       const base = drop(e, 'spendBundle', 'txId', 'tx', 'error', 'nextAttemptAt')
       return {
         ...base,
