@@ -122,8 +122,9 @@ await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
 const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
 const storeUrl = `${base}/api/stores/0x${built.launcherId}`
 
-async function timedGet(): Promise<{ ms: number; busyMs: number; calls: number; generations: number; rootOk: boolean }> {
+async function timedGet(): Promise<{ ms: number; busyMs: number; cpuMs: number; calls: number; generations: number; rootOk: boolean }> {
   const callsBefore = upstreamCalls
+  const cpu = process.cpuUsage()
   const elu = nodePerformance.eventLoopUtilization()
   const start = performance.now()
   const res = await fetch(storeUrl)
@@ -132,6 +133,8 @@ async function timedGet(): Promise<{ ms: number; busyMs: number; calls: number; 
     ms: Math.round(performance.now() - start),
     // Time this thread (the app server) was busy, i.e. its CPU share of the request.
     busyMs: Math.round(nodePerformance.eventLoopUtilization(elu).active),
+    // CPU of the whole process (includes the upstream worker's share while it answers).
+    cpuMs: Math.round((({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu))),
     calls: upstreamCalls - callsBefore,
     generations: view.history.length,
     rootOk: view.current.rootHash === `0x${built.lastRoot}`,
@@ -199,6 +202,7 @@ const result = {
     injectedLatencyMsPerUpstreamCall: LATENCY_MS,
     coldMs: cold.ms,
     coldServerBusyMs: cold.busyMs,
+    coldProcessCpuMs: cold.cpuMs,
     coldUpstreamCalls: cold.calls,
     coldSequentialUpstreamRoundTrips: coldProbe?.sequentialRoundTrips,
     maxParallelUpstreamCalls: maxInFlight,
@@ -210,6 +214,7 @@ const result = {
     warmRebuildUpstreamCalls: warmRebuild.calls,
     warmRebuildWithoutParseMemoMs: warmNoMemo.ms,
     warmRebuildWithoutParseMemoServerBusyMs: warmNoMemo.busyMs,
+    warmRebuildWithoutParseMemoCpuMs: warmNoMemo.cpuMs,
     generationsReturned: cold.generations,
     currentRootMatches: cold.rootOk && warm.rootOk && warmRebuild.rootOk && warmNoMemo.rootOk,
     targets: { coldMs: 2000, warmMs: 100 },

@@ -122,7 +122,12 @@ const arr = (method: string, v: unknown, field: string): unknown[] => {
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : typeof v === 'number' ? BigInt(Math.trunc(v)) : 0n)
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : 0)
 
-/** Converts an RPC BlockRecord (or `peak`) to a `BlockRecord`. */
+/**
+ * Converts an RPC BlockRecord (or `blockchain_state.peak`) to a `BlockRecord`.
+ *
+ * @example
+ * blockRecordFromRpc(body.block_record).headerHash
+ */
 export function blockRecordFromRpc(r: Record<string, unknown>): BlockRecord {
   const timestamp = r.timestamp === null || r.timestamp === undefined ? undefined : big(r.timestamp)
   return {
