@@ -10,7 +10,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { mutate } from 'swr'
 
-import { addPendingCollateral, removePendingCollateral } from '@/hooks/use-collateral'
+import { addPendingCollateral, fetchStoreCollateral, removePendingCollateral } from '@/hooks/use-collateral'
 import { collateralChainClient, digAssetId } from '@/hooks/use-collateral-balance'
 import { usePublicEnv } from '@/hooks/use-public-env'
 import { useWallet } from '@/hooks/use-wallet'
@@ -75,6 +75,20 @@ async function genesisChallenge(network: string): Promise<Bytes32> {
 
 const refreshCollateral = () =>
   mutate((key) => Array.isArray(key) && (key[0] === 'store-collateral' || key[0] === 'dig-balance' || key[0] === 'collateral-totals'))
+
+/**
+ * After a confirmation, polls until the store's collateral shows the change (the proxy may serve
+ * a tip answer cached from just before the block), then refreshes every view of it.
+ */
+async function settleCollateral(launcherId: string, coinIdHex: string, action: 'lock' | 'release') {
+  for (let i = 0; i < 10; i++) {
+    const view = await fetchStoreCollateral(launcherId).catch(() => undefined)
+    const coin = view?.coins.find((c) => c.coinId === coinIdHex)
+    if (action === 'lock' ? coin && coin.lifecycle !== 'pending' : coin?.lifecycle === 'released') break
+    await sleep(1_500)
+  }
+  await refreshCollateral()
+}
 
 export interface LockRequest {
   format: CollateralFormat
@@ -191,7 +205,8 @@ export function useCollateralAction(launcherId: string) {
         { now: Date.now, sleep, intervalMs: 2_000, signal: controller.signal, onState: (t) => setState({ status: 'tracking', built, preview, tx: t }) },
         tx,
       )
-      await refreshCollateral()
+      if (final.status === 'confirmed') await settleCollateral(launcherId, bytesToPrefixedHex(d.collateralCoinId), d.action)
+      else await refreshCollateral()
       if (d.action === 'lock' && (final.status === 'confirmed' || final.status === 'failed')) removePendingCollateral(launcherId, childHex)
       if (final.status === 'confirmed') setState({ status: 'confirmed', built, preview, tx: final })
       else if (final.status === 'failed') setState({ status: 'failed', message: final.reason, code: final.code, built, preview })

@@ -90,7 +90,7 @@ export function StoreCollateralPanel({
           {data.truncated && <p className="text-xs text-zinc-500">Showing the largest {data.coins.length} of {data.candidateCount} coins under this store’s hint.</p>}
         </>
       )}
-      <DigBalance />
+      <DigBalance refreshMs={active ? 3_000 : 0} />
       {lockOpen && data && wallet && action.state.status === 'idle' && (
         <LockCollateralForm
           key={(defaultLockAmount ?? data.summary.shortfall).toString()}

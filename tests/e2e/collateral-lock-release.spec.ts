@@ -28,7 +28,7 @@ const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/datalay
 const minter = vectors.keys.writer2
 
 async function rpc<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${DEVNET}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })
+  const res = await fetch(`${DEVNET}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) })
   const body = (await res.json()) as T & { success: boolean; error?: string }
   if (!body.success) throw new Error(`${method}: ${body.error}`)
   return body
