@@ -1,5 +1,6 @@
 'use client'
 
+import dynamic from 'next/dynamic'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 
 import { Button } from '@/components/ui/button'
@@ -8,8 +9,13 @@ import { classNames } from '@/components/ui/class-names'
 import { RefreshIcon, ShieldCheckIcon } from '@/components/ui/icons'
 import type { StoreVerification, VerificationCheck } from '@/lib/chia/verify/verify-store-history'
 
-import { InclusionProof } from './inclusion-proof'
 import { useStoreVerification, type ClaimedGeneration, type SourceRun } from './use-store-verification'
+
+// Below the fold and only useful once the checks have run: kept out of the first-load JS.
+const InclusionProof = dynamic(() => import('./inclusion-proof').then((m) => m.InclusionProof), {
+  ssr: false,
+  loading: () => <Card className="h-64" aria-busy="true" />,
+})
 
 const DEFAULT_SOURCE = '/api/node'
 
