@@ -19,8 +19,21 @@ function changes(entry: Entry, previous: Entry | undefined): string[] {
  * The root history as a timeline, newest first: generation, root, label/size changes, height,
  * time, who signed, coin id with a link to its raw coin record. Server component.
  */
-export function RootHistory({ view, coinHref }: { view: StoreView; coinHref: (coinId: string) => string }) {
-  const rows = view.history.map((entry, i) => ({ entry, previous: view.history[i - 1] })).reverse()
+export function RootHistory({
+  view,
+  coinHref,
+  limit,
+  showAllHref,
+}: {
+  view: StoreView
+  coinHref: (coinId: string) => string
+  /** Newest entries to render; all when undefined. */
+  limit?: number
+  showAllHref?: string
+}) {
+  const all = view.history.map((entry, i) => ({ entry, previous: view.history[i - 1] })).reverse()
+  const rows = limit === undefined ? all : all.slice(0, limit)
+  const hidden = all.length - rows.length
   return (
     <ol className="relative space-y-0" data-testid="root-history">
       {view.melt && (
@@ -42,7 +55,7 @@ export function RootHistory({ view, coinHref }: { view: StoreView; coinHref: (co
             className={`absolute top-1.5 left-[7px] size-3 rounded-full ring-4 ring-white dark:ring-zinc-900 ${i === 0 && !view.melt ? 'bg-brand-500' : 'bg-zinc-300 dark:bg-zinc-600'}`}
             aria-hidden="true"
           />
-          {i < rows.length - 1 && <span className="absolute top-5 bottom-0 left-[12px] w-px bg-zinc-200 dark:bg-zinc-800" aria-hidden="true" />}
+          {(i < rows.length - 1 || hidden > 0) && <span className="absolute top-5 bottom-0 left-[12px] w-px bg-zinc-200 dark:bg-zinc-800" aria-hidden="true" />}
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <span className="text-sm font-semibold">Generation {entry.generation}</span>
             <span className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -64,6 +77,13 @@ export function RootHistory({ view, coinHref }: { view: StoreView; coinHref: (co
           </p>
         </li>
       ))}
+      {hidden > 0 && showAllHref && (
+        <li className="pt-2 pl-8 text-sm">
+          <a href={showAllHref} className="font-medium text-brand-700 underline decoration-dotted dark:text-brand-300" data-testid="history-show-all">
+            Show all {view.history.length.toLocaleString('en-US')} generations ({hidden.toLocaleString('en-US')} older)
+          </a>
+        </li>
+      )}
     </ol>
   )
 }

@@ -8,12 +8,12 @@ import { Card } from '@/components/ui/card'
 import { hexToBytes32 } from '@/lib/chia/primitives/bytes'
 import { findRootCommitments, type RootLookup as Lookup } from '@/lib/chia/verify/find-root-commitments'
 
-export type RootLookupEntry = { generation: number; rootHash: string; confirmedHeight: number; spentHeight?: number; timestamp: string }
+import { unpackHistory, type PackedHistory } from './packed-history'
 
 const ROOT_PATTERN = /^(0x)?[0-9a-fA-F]{64}$/
 
 /** "Was root R committed?": when, at which height, and whether it is still current — or never. */
-export function RootLookup({ history, melted }: { history: RootLookupEntry[]; melted: boolean }) {
+export function RootLookup({ history, melted }: { history: PackedHistory; melted: boolean }) {
   const inputId = useId()
   const [value, setValue] = useState('')
   const [problem, setProblem] = useState<string>()
@@ -28,7 +28,13 @@ export function RootLookup({ history, melted }: { history: RootLookupEntry[]; me
       return
     }
     setProblem(undefined)
-    const entries = history.map((h) => ({ ...h, rootHash: hexToBytes32(h.rootHash), timestamp: BigInt(h.timestamp) }))
+    const entries = unpackHistory(history).map((h) => ({
+      generation: h.generation,
+      rootHash: hexToBytes32(h.rootHash),
+      confirmedHeight: h.confirmedHeight,
+      spentHeight: h.spentHeight,
+      timestamp: BigInt(h.timestamp),
+    }))
     setFound(findRootCommitments(entries, hexToBytes32(text), { melted }))
   }
 

@@ -9,6 +9,7 @@ import { classNames } from '@/components/ui/class-names'
 import { RefreshIcon, ShieldCheckIcon } from '@/components/ui/icons'
 import type { StoreVerification, VerificationCheck } from '@/lib/chia/verify/verify-store-history'
 
+import { unpackHistory, type PackedHistory } from './packed-history'
 import { useStoreVerification, type ClaimedGeneration, type SourceRun } from './use-store-verification'
 
 // Below the fold and only useful once the checks have run: kept out of the first-load JS.
@@ -110,7 +111,8 @@ function disagreements(a: readonly string[], b: readonly string[]): number[] {
  * again against an endpoint the visitor enters, side by side. Also hosts the inclusion-proof
  * checker, which needs the verified history.
  */
-export function StoreVerifier({ launcherId, claims }: { launcherId: string; claims: ClaimedGeneration[] }) {
+export function StoreVerifier({ launcherId, history }: { launcherId: string; history: PackedHistory }) {
+  const claims = useMemo<ClaimedGeneration[]>(() => unpackHistory(history).map((h) => ({ coinId: h.coinId, rootHash: h.rootHash })), [history])
   const inputId = useId()
   const [endpointText, setEndpointText] = useState('')
   const [endpoint, setEndpoint] = useState<string>()

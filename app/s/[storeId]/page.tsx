@@ -10,6 +10,7 @@ import { StoreStatusBadge } from '@/components/store/store-status-badge'
 import { Card } from '@/components/ui/card'
 import { EmbedSnippet } from '@/components/verify/embed-snippet'
 import { InvalidStoreId } from '@/components/verify/invalid-store-id'
+import { packHistory } from '@/components/verify/packed-history'
 import { RootLookup } from '@/components/verify/root-lookup'
 import { StoreVerifier } from '@/components/verify/store-verifier'
 import { NETWORK_LABELS } from '@/lib/env-client'
@@ -17,7 +18,10 @@ import { normalizeStoreId } from '@/lib/store-id'
 
 import { getStoreView } from '@/components/store/get-store-view'
 
-type Props = { params: Promise<{ storeId: string }> }
+type Props = { params: Promise<{ storeId: string }>; searchParams: Promise<{ history?: string | string[] }> }
+
+/** Timeline entries rendered unless the visitor asks for all (`?history=all`). */
+const HISTORY_SHOWN = 50
 
 const STATUS_TEXT = { live: 'Live', pending: 'Update pending', melted: 'Melted' } as const
 
@@ -50,7 +54,7 @@ async function origin(): Promise<string> {
  * Public verification page of one store: server-rendered state and history from lib/chain, then
  * the visitor's browser re-verifies it from raw chain data (components/verify).
  */
-export default async function StorePage({ params }: Props) {
+export default async function StorePage({ params, searchParams }: Props) {
   const { storeId } = await params
   const launcherId = normalizeStoreId(storeId)
   // proxy.ts answers malformed ids with a 400 before this page runs; this branch covers any
@@ -66,14 +70,8 @@ export default async function StorePage({ params }: Props) {
   const pageUrl = `${base}/s/${launcherId}`
   const badgeUrl = `${base}/api/badge/${launcherId}`
   const snippet = `<a href="${pageUrl}"><img src="${badgeUrl}" alt="DataLayer store status" height="20"></a>`
-  const claims = view.history.map((h) => ({ coinId: h.coinId, rootHash: h.rootHash }))
-  const lookupHistory = view.history.map((h) => ({
-    generation: h.generation,
-    rootHash: h.rootHash,
-    confirmedHeight: h.confirmedHeight,
-    ...(h.spentHeight === undefined ? {} : { spentHeight: h.spentHeight }),
-    timestamp: h.timestamp.toString(),
-  }))
+  const packed = packHistory(view.history)
+  const showAll = (await searchParams).history === 'all'
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6 sm:py-14" data-testid="store-page">
@@ -104,16 +102,21 @@ export default async function StorePage({ params }: Props) {
 
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
-          <StoreVerifier launcherId={launcherId} claims={claims} />
+          <StoreVerifier launcherId={launcherId} history={packed} />
         </div>
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <RootLookup history={lookupHistory} melted={view.status === 'melted'} />
-          <Card>
+          <RootLookup history={packed} melted={view.status === 'melted'} />
+          <Card id="history">
             <h2 className="text-base font-semibold">Root history</h2>
             <p className="mt-1 mb-5 text-sm text-zinc-600 dark:text-zinc-400">
               {view.history.length} generation{view.history.length === 1 ? '' : 's'} since height {formatHeight(view.creationHeight)}, newest first.
             </p>
-            <RootHistory view={view} coinHref={(coinId) => `/s/${launcherId}/coin/${coinId.replace(/^0x/, '')}`} />
+            <RootHistory
+              view={view}
+              limit={showAll ? undefined : HISTORY_SHOWN}
+              showAllHref={`/s/${launcherId}?history=all#history`}
+              coinHref={(coinId) => `/s/${launcherId}/coin/${coinId.replace(/^0x/, '')}`}
+            />
           </Card>
         </div>
       </div>
