@@ -57,12 +57,12 @@ export function PreviewPanel({ prepared, network, feeWarnMojos }: { prepared: Pr
                 const changed = r.before !== undefined && r.after !== undefined && r.before !== r.after
                 return (
                   <tr key={r.field} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid={`preview-row-${r.field.toLowerCase()}`}>
-                    <th className="w-28 px-3 py-2 align-top font-medium text-zinc-500">{r.field}</th>
-                    {r.before !== undefined && <td className={`px-3 py-2 align-top font-mono text-xs break-all ${changed ? 'text-zinc-400 line-through' : ''}`}>{r.before}</td>}
+                    <th className="w-20 px-2 py-2 align-top font-medium text-zinc-500 sm:w-28 sm:px-3">{r.field}</th>
+                    {r.before !== undefined && <td className={`px-2 py-2 align-top font-mono text-xs break-all sm:px-3 ${changed ? 'text-zinc-400 line-through' : ''}`}>{r.before}</td>}
                     {r.after !== undefined && (r.before === undefined || changed) && (
-                      <td className={`px-3 py-2 align-top font-mono text-xs break-all ${changed ? 'font-semibold text-brand-700 dark:text-brand-300' : ''}`}>{r.after}</td>
+                      <td className={`px-2 py-2 align-top font-mono text-xs break-all sm:px-3 ${changed ? 'font-semibold text-brand-700 dark:text-brand-300' : ''}`}>{r.after}</td>
                     )}
-                    {r.before !== undefined && !changed && <td className="px-3 py-2 align-top text-xs text-zinc-400">unchanged</td>}
+                    {r.before !== undefined && !changed && <td className="px-2 py-2 align-top text-xs text-zinc-400 sm:px-3">unchanged</td>}
                   </tr>
                 )
               })}

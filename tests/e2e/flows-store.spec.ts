@@ -13,9 +13,11 @@ import { secretKeyToPublicKey } from '@/lib/chia/keys/secret-key'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { masterSecretKeyToWalletSyntheticSecretKey } from '@/lib/chia/keys/synthetic-key'
 import { bytesToHex } from '@/lib/chia/primitives/bytes'
+import { signedToolIntentBody } from '@/lib/chain/intents/sign-tool-intent'
 
-// An admin key nobody in the test uses (any valid key works as a delegate).
-const adminKey = secretKeyToPublicKey(masterSecretKeyToWalletSyntheticSecretKey(mnemonicToMasterSecretKey(`${'abandon '.repeat(11)}about`), 3))
+// An admin key held by "a tool" (it queues a signed intent over HTTP below).
+const adminSecretKey = masterSecretKeyToWalletSyntheticSecretKey(mnemonicToMasterSecretKey(`${'abandon '.repeat(11)}about`), 3)
+const adminKey = secretKeyToPublicKey(adminSecretKey)
 const ADMIN_PUBLIC_KEY = bytesToHex(adminKey)
 const ORACLE_ADDRESS = puzzleHashToAddress(standardPuzzleHash(adminKey), 'txch')
 const LABEL = `e2e-${Date.now().toString(36)}`
@@ -180,6 +182,27 @@ test('oracle spend pays the oracle fee and re-creates the store', async () => {
   await expect(owner.getByTestId('root-history')).toContainText('Oracle')
 })
 
+test('an intent queued by a tool with the admin key shows on the store page, ready to sign', async ({ request }) => {
+  test.setTimeout(120_000)
+  const body = signedToolIntentBody(
+    { network: 'devnet', launcherId, rootHash: '44'.repeat(32), bytes: 8192n, description: 'from the commit hook', nonce: `hook-${Date.now()}`, expiry: Math.floor(Date.now() / 1000) + 600 },
+    adminSecretKey,
+  )
+  const res = await request.post(`/api/stores/${launcherId}/intents`, { data: body })
+  expect(res.status()).toBe(201)
+  // Replaying the same signed request is refused.
+  expect((await request.post(`/api/stores/${launcherId}/intents`, { data: body })).status()).toBe(409)
+  await owner.reload()
+  await expect(owner.getByTestId('tool-intents')).toContainText('signed by admin')
+  await expect(owner.getByTestId('sync-status')).toHaveText('Pending update')
+  await owner.getByTestId('tool-intents').getByRole('button', { name: 'Review & sign' }).click()
+  await expect(owner.getByTestId('preview-row-root')).toContainText('0x44444444')
+  await signAndConfirm(owner)
+  await expect(owner.getByTestId('store-root')).toHaveText(`0x${'44'.repeat(32)}`)
+  await expect(owner.getByTestId('tool-intents')).toHaveCount(0)
+  await expect(owner.getByTestId('history-entry')).toHaveCount(7)
+})
+
 test('transfer to the writer’s wallet, who then melts the store', async () => {
   test.setTimeout(150_000)
   await owner.getByTestId('tab-ownership').click()
@@ -188,7 +211,7 @@ test('transfer to the writer’s wallet, who then melts the store', async () => 
   await expect(owner.getByTestId('preview-row-owner')).toContainText(writerAddress)
   await signAndConfirm(owner)
   await expect(owner.getByTestId('store-owner')).toHaveText(writerAddress)
-  await expect(owner.getByTestId('history-entry')).toHaveCount(7)
+  await expect(owner.getByTestId('history-entry')).toHaveCount(8)
 
   await writer.goto(`/stores/${launcherId}`)
   await expect(writer.getByTestId('my-role')).toHaveText('You are the owner')

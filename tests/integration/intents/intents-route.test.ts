@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createFileIntentStore } from '@/lib/chain/intents/file-intent-store'
 import { handleIntentsGet, handleIntentsPost, type IntentsDeps } from '@/lib/chain/intents/handle-intents-request'
+import { signedToolIntentBody } from '@/lib/chain/intents/sign-tool-intent'
 import { toolIntentMessage } from '@/lib/chain/intents/tool-intent'
 import { signMessage } from '@/lib/chia/keys/sign-message'
 import { bytesToHex, utf8ToBytes } from '@/lib/chia/primitives/bytes'
@@ -98,5 +99,18 @@ describe('intents routes', () => {
     expect((await post(signedBody(), d, 'nope')).status).toBe(400)
     expect((await post(signedBody(), { ...d, loadState: async () => undefined })).status).toBe(404)
     expect((await post(signedBody(), { ...d, loadState: async () => ({ melted: true, ownerPuzzleHash: '', admins: [], writers: [], rootHash: '' }) })).status).toBe(409)
+  })
+
+  it('a body from signedToolIntentBody (the commit-hook CLI) is accepted, with bytes above 2^53', async () => {
+    const d = deps()
+    const body = signedToolIntentBody(
+      { network: 'devnet', launcherId: LAUNCHER, rootHash: 'ef'.repeat(32), bytes: 2n ** 60n, description: 'from CI', nonce: 'ci-run-42', expiry: NOW / 1000 + 60 },
+      writer.secretKey,
+    )
+    const res = await post(body, d)
+    expect(res.status).toBe(201)
+    const stored = await d.intents.list(LAUNCHER)
+    expect(stored[0].bytes).toBe(2n ** 60n)
+    expect(stored[0].description).toBe('from CI')
   })
 })
