@@ -96,6 +96,8 @@ export interface LockRequest {
   /** Vault: unix seconds (default 30 days from now). */
   unlockTime?: bigint
   fee: bigint
+  /** The latest block's timestamp: "now" is the later of it and this computer's clock. */
+  chainTime?: bigint
 }
 
 /**
@@ -140,7 +142,9 @@ export function useCollateralAction(launcherId: string) {
           wallet.getSpendableCoins({ assetId }),
           request.fee > 0n ? wallet.getSpendableCoins() : Promise.resolve([]),
         ])
-        return buildCollateralLock({ assetId, launcherId: hexToBytes32(launcherId), ...request, digCoins, xchCoins, now: nowSeconds() })
+        const { chainTime, ...lock } = request
+        const now = chainTime !== undefined && chainTime > nowSeconds() ? chainTime : nowSeconds()
+        return buildCollateralLock({ assetId, launcherId: hexToBytes32(launcherId), ...lock, digCoins, xchCoins, now })
       }),
     [prepare, wallet, launcherId],
   )

@@ -100,7 +100,7 @@ export function removePendingCollateral(launcherId: string, coinId: string) {
  * The collateral of `launcherId` (hex), with this tab's pending locks shown first.
  * @example const { data: collateral, mutate } = useStoreCollateral(launcherId)
  */
-export function useStoreCollateral(launcherId?: string, refreshMs = 0) {
+export function useStoreCollateral(launcherId?: string, refreshMs: number | ((latest?: StoreCollateralView) => number) = 0) {
   useSyncExternalStore(subscribe, () => version, () => 0)
   const swr = useSWR<StoreCollateralView, CollateralRequestError>(launcherId ? ['store-collateral', key(launcherId)] : null, () => fetchStoreCollateral(launcherId!), {
     refreshInterval: refreshMs,

@@ -22,18 +22,21 @@ const toLocalInput = (ms: number) => {
  */
 export function LockCollateralForm({
   defaultAmount,
+  chainTime,
   feeWarnMojos,
   busy,
   onSubmit,
 }: {
   defaultAmount: bigint
+  /** The latest block's timestamp (unix seconds): time locks are judged by chain time. */
+  chainTime: bigint
   feeWarnMojos: bigint
   busy: boolean
   onSubmit: (request: LockRequest) => void
 }) {
   const [amount, setAmount] = useState(defaultAmount > 0n ? formatDig(defaultAmount).replace(/,/g, '') : '')
   const [format, setFormat] = useState<CollateralFormat>('dig')
-  const [unlock, setUnlock] = useState(() => toLocalInput(Date.now() + Number(DEFAULT_VAULT_SECONDS) * 1000))
+  const [unlock, setUnlock] = useState(() => toLocalInput(Math.max(Date.now(), Number(chainTime) * 1000) + Number(DEFAULT_VAULT_SECONDS) * 1000))
   const [fee, setFee] = useState('0')
   const [problem, setProblem] = useState<string>()
 
@@ -53,10 +56,10 @@ export function LockCollateralForm({
     let unlockTime: bigint | undefined
     if (format === 'vault') {
       const ms = new Date(unlock).getTime()
-      if (!Number.isFinite(ms) || ms <= Date.now()) return setProblem('Pick an unlock date in the future.')
+      if (!Number.isFinite(ms) || ms <= Math.max(Date.now(), Number(chainTime) * 1000)) return setProblem('Pick an unlock date in the future.')
       unlockTime = BigInt(Math.floor(ms / 1000))
     }
-    onSubmit({ format, amount: base, fee: feeMojos, ...(unlockTime !== undefined ? { unlockTime } : {}) })
+    onSubmit({ format, amount: base, fee: feeMojos, chainTime, ...(unlockTime !== undefined ? { unlockTime } : {}) })
   }
 
   return (

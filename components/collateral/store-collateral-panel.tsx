@@ -42,7 +42,10 @@ export function StoreCollateralPanel({
   const { wallet } = useWallet()
   const action = useCollateralAction(launcherId)
   const active = action.state.status !== 'idle'
-  const { data, error, isLoading } = useStoreCollateral(launcherId, active ? 3_000 : 0)
+  // Poll fast while an action runs, slowly while a vault waits for its unlock time (chain time).
+  const { data, error, isLoading } = useStoreCollateral(launcherId, (latest) =>
+    active ? 3_000 : latest?.coins.some((c) => c.kind === 'vault' && c.lifecycle === 'active') ? 30_000 : 0,
+  )
   const { data: mine } = useCollateralWalletPuzzleHashes()
   const [lockOpen, setLockOpen] = useState(openLock)
   const busy = action.state.status === 'building' || action.state.status === 'signing' || action.state.status === 'submitting'
@@ -95,6 +98,7 @@ export function StoreCollateralPanel({
         <LockCollateralForm
           key={(defaultLockAmount ?? data.summary.shortfall).toString()}
           defaultAmount={defaultLockAmount ?? data.summary.shortfall}
+          chainTime={data.lastBlockTimestamp}
           feeWarnMojos={env.feeWarnMojos}
           busy={busy}
           onSubmit={(request) => void action.prepareLock(request)}

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 
-import { expect, test } from '@playwright/test'
+import { type Page, expect, test } from '@playwright/test'
 
 import { mintDataStore } from '@/lib/chia/datastore/mint-data-store'
 import { mnemonicToMasterSecretKey } from '@/lib/chia/keys/mnemonic'
@@ -47,8 +47,8 @@ async function mintStore(ownerPuzzleHash: Bytes32, bytes: bigint): Promise<strin
   return bytesToHex(m.launcherId)
 }
 
-test('faucet DIG → shortfall → lock from the gate → gate lifts → public coin → release → unmet again', async ({ page }) => {
-  test.setTimeout(240_000)
+/** Connects a fresh burner, funds it from the faucet (XCH + 1,000 DIG), and returns its puzzle hash. */
+async function fundedBurner(page: Page): Promise<Bytes32> {
   await page.goto('/')
   await page.getByTestId('connect-wallet').click()
   await page.getByTestId('wallet-option-burner').click()
@@ -56,11 +56,14 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   await page.getByTestId('wallet-address').click()
   await page.getByTestId('burner-fund').click()
   await expect(page.getByTestId('burner-panel')).toContainText('Funded', { timeout: 60_000 })
-
   const mnemonic = await page.evaluate(() => localStorage.getItem('datalayer-studio.burner.mnemonic'))
   expect(mnemonic).toBeTruthy()
-  const burnerPuzzleHash = standardPuzzleHash(secretKeyToPublicKey(masterSecretKeyToWalletSyntheticSecretKey(mnemonicToMasterSecretKey(mnemonic!), 0)))
-  const storeId = await mintStore(burnerPuzzleHash, MIB)
+  return standardPuzzleHash(secretKeyToPublicKey(masterSecretKeyToWalletSyntheticSecretKey(mnemonicToMasterSecretKey(mnemonic!), 0)))
+}
+
+test('faucet DIG → shortfall → lock from the gate → gate lifts → public coin → release → unmet again', async ({ page }) => {
+  test.setTimeout(240_000)
+  const storeId = await mintStore(await fundedBurner(page), MIB)
 
   await page.goto(`/collateral?store=${storeId}`)
   const summary = page.getByTestId('collateral-summary').first()
@@ -104,4 +107,41 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   await expect(summary).toHaveAttribute('data-met', 'false', { timeout: 30_000 })
   await expect(coin).toHaveAttribute('data-lifecycle', 'released')
   await expect(page.getByTestId('dig-balance').first()).toHaveAttribute('data-base-units', '1000000', { timeout: 30_000 })
+})
+
+test('time-locked vault: locked until its date, released after the devnet clock passes it', async ({ page }) => {
+  test.setTimeout(240_000)
+  const storeId = await mintStore(await fundedBurner(page), 25n * MIB)
+  await page.goto(`/collateral?store=${storeId}`)
+  await expect(page.getByTestId('collateral-shortfall').first()).toHaveText('2.5 DIG', { timeout: 30_000 })
+  await page.getByTestId('collateral-open-lock').click()
+  await page.getByTestId('lock-format-vault').check()
+  await page.getByTestId('lock-review').click()
+  await expect(page.getByTestId('collateral-preview')).toContainText('nobody, not even you, can withdraw it before')
+  await page.getByTestId('collateral-sign').click()
+  await expect(page.getByTestId('collateral-tx-status')).toHaveAttribute('data-tx', 'confirmed', { timeout: 90_000 })
+
+  const vault = page.locator('[data-testid="collateral-coin"][data-kind="vault"]')
+  await expect(vault).toHaveAttribute('data-lifecycle', 'active', { timeout: 30_000 })
+  await expect(vault.getByTestId('collateral-kind')).toHaveText(/^Time-locked until \d{4}-/)
+  await expect(page.getByTestId('collateral-summary').first()).toHaveAttribute('data-met', 'true')
+  const release = vault.getByTestId('collateral-release')
+  await expect(release).toBeDisabled()
+  await expect(release).toHaveText(/^Unlocks \d{4}-/)
+
+  // 31 days later on the devnet clock, and a block to carry the new time.
+  await rpc('advance_time', { seconds: 31 * 86_400 })
+  await rpc('farm_block', { address: minter.txchAddress, blocks: 1 })
+  // The proxy may answer from its 2 s tip cache right after the block: reload until it has the new time.
+  await expect(async () => {
+    await page.reload()
+    await expect(vault).toHaveAttribute('data-lifecycle', 'unlockable', { timeout: 3_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(release).toBeEnabled()
+  await release.click()
+  await expect(page.getByTestId('collateral-preview')).toContainText('Release 2.5 DIG back to your wallet')
+  await page.getByTestId('collateral-sign').click()
+  await expect(page.getByTestId('collateral-tx-status')).toHaveAttribute('data-tx', 'confirmed', { timeout: 90_000 })
+  await expect(vault).toHaveAttribute('data-lifecycle', 'released', { timeout: 30_000 })
+  await expect(page.getByTestId('collateral-summary').first()).toHaveAttribute('data-met', 'false')
 })
