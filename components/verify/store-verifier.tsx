@@ -1,7 +1,6 @@
 'use client'
 
-import dynamic from 'next/dynamic'
-import { useId, useMemo, useState, type FormEvent } from 'react'
+import { lazy, Suspense, useId, useMemo, useState, type FormEvent } from 'react'
 
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
@@ -12,11 +11,9 @@ import type { StoreVerification, VerificationCheck } from '@/lib/chia/verify/ver
 import { unpackHistory, type PackedHistory } from './packed-history'
 import { useStoreVerification, type ClaimedGeneration, type SourceRun } from './use-store-verification'
 
-// Below the fold and only useful once the checks have run: kept out of the first-load JS.
-const InclusionProof = dynamic(() => import('./inclusion-proof').then((m) => m.InclusionProof), {
-  ssr: false,
-  loading: () => <Card className="h-64" aria-busy="true" />,
-})
+// Below the fold and only useful once the checks have run: kept out of the first-load JS
+// (React.lazy rather than next/dynamic, whose loader would cost more than it saves).
+const InclusionProof = lazy(() => import('./inclusion-proof').then((m) => ({ default: m.InclusionProof })))
 
 const DEFAULT_SOURCE = '/api/node'
 
@@ -241,7 +238,9 @@ export function StoreVerifier({ launcherId, history }: { launcherId: string; his
         </form>
       </Card>
 
-      <InclusionProof launcherId={launcherId} verification={a} />
+      <Suspense fallback={<Card className="h-64" aria-busy="true" />}>
+        <InclusionProof launcherId={launcherId} verification={a} />
+      </Suspense>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
-import { notFound, permanentRedirect } from 'next/navigation'
+import { notFound, permanentRedirect, redirect } from 'next/navigation'
 
 import { QrCodeSvg } from '@/components/store/qr-code-svg'
 import { RootHistory } from '@/components/store/root-history'
@@ -9,7 +9,6 @@ import { StoreOverview } from '@/components/store/store-overview'
 import { StoreStatusBadge } from '@/components/store/store-status-badge'
 import { Card } from '@/components/ui/card'
 import { EmbedSnippet } from '@/components/verify/embed-snippet'
-import { InvalidStoreId } from '@/components/verify/invalid-store-id'
 import { packHistory } from '@/components/verify/packed-history'
 import { RootLookup } from '@/components/verify/root-lookup'
 import { StoreVerifier } from '@/components/verify/store-verifier'
@@ -58,8 +57,9 @@ export default async function StorePage({ params, searchParams }: Props) {
   const { storeId } = await params
   const launcherId = normalizeStoreId(storeId)
   // proxy.ts answers malformed ids with a 400 before this page runs; this branch covers any
-  // request that reaches the page without passing through the proxy.
-  if (launcherId === undefined) return <InvalidStoreId storeId={storeId} />
+  // request that reaches the page without passing through the proxy. (A redirect, not the
+  // component, so the 400 page's form stays out of this page's JavaScript.)
+  if (launcherId === undefined) redirect(`/errors/invalid-store-id?id=${encodeURIComponent(storeId)}`)
   // One address per store: /s/0xABC… and /s/abc… both land on the lowercase form.
   if (launcherId !== storeId) permanentRedirect(`/s/${launcherId}`)
 
