@@ -120,20 +120,22 @@ export function DashboardView() {
 
   return (
     <div className="space-y-8">
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Card className="p-5">
-          <p className="text-xs font-medium text-zinc-500 uppercase">Stores</p>
-          <p className="mt-1 text-3xl font-semibold" data-testid="total-stores">{live.length}</p>
-        </Card>
-        <Card className="p-5">
-          <p className="text-xs font-medium text-zinc-500 uppercase">Bytes managed</p>
-          <p className="mt-1 text-3xl font-semibold" data-testid="total-bytes">{formatBytes(totalBytes)}</p>
-        </Card>
-        <Card className="p-5">
-          <p className="text-xs font-medium text-zinc-500 uppercase">Pending actions</p>
-          <p className="mt-1 text-3xl font-semibold" data-testid="total-pending">{unsettled.length}</p>
-        </Card>
-      </div>
+      <dl className="grid grid-cols-3 gap-2 sm:gap-4">
+        {(
+          [
+            ['Stores', String(live.length), 'total-stores'],
+            ['Bytes managed', formatBytes(totalBytes), 'total-bytes'],
+            ['Pending actions', String(unsettled.length), 'total-pending'],
+          ] as const
+        ).map(([label, value, testId]) => (
+          <div key={testId} className="rounded-2xl border border-zinc-200 bg-white p-3 shadow-sm sm:p-5 dark:border-zinc-800 dark:bg-zinc-900/60">
+            <dt className="text-[11px] font-medium tracking-wide text-zinc-500 uppercase sm:text-xs">{label}</dt>
+            <dd className="mt-1 text-xl font-semibold sm:text-3xl" data-testid={testId}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
 
       {unsettled.length > 0 && (
         <section className="space-y-3" data-testid="outbox">
@@ -159,7 +161,7 @@ export function DashboardView() {
             Mint a store
           </ButtonLink>
         </div>
-        <Card className="p-0">
+        <div className="rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900/60">
           {ids.length === 0 ? (
             <p className="p-6 text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-stores">
               {state.status !== 'connected'
@@ -175,7 +177,7 @@ export function DashboardView() {
               ))}
             </ul>
           )}
-        </Card>
+        </div>
         <form onSubmit={add} noValidate className="flex flex-col gap-2 sm:flex-row sm:items-end" data-testid="add-store-form">
           <Field label="Add a store by id" htmlFor="add-store" error={addError} className="flex-1">
             <TextInput id="add-store" value={addText} onChange={(e) => setAddText(e.target.value)} error={addError} placeholder="launcher id (64 hex characters)" className="font-mono text-xs" />

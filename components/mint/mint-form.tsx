@@ -76,6 +76,8 @@ export function MintForm() {
     if (!feeValue.ok) errs.fee = feeValue.error
     if (owner.ok && admins.ok && admins.value.some((a) => a.every((b, i) => b === owner.value[i]))) errs.admins = 'The owner cannot also be an admin (the chain would treat the admin’s spends as the owner’s).'
     setErrors(errs)
+    // Take the user to the first field that needs fixing.
+    if (Object.keys(errs).length > 0) requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="mint-form"] [aria-invalid="true"]')?.focus())
     if (Object.keys(errs).length > 0 || !root.ok || !owner.ok || !admins.ok || !writers.ok || !feeValue.ok) return
     const action: IntentAction = {
       kind: 'mint',
@@ -94,6 +96,8 @@ export function MintForm() {
     // A new review replaces an earlier one that was never sent.
     if (entry && ['queued', 'ready', 'rejected', 'failed', 'stale'].includes(entry.status)) await outbox.cancel(entry.id)
     setEntryId(await outbox.create(action))
+    // On a phone the preview is below the form: bring it into view.
+    setTimeout(() => document.querySelector('[data-testid="action-pipeline"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50)
   }
 
   const busy = entry && entry.status !== 'cancelled' && entry.status !== 'failed' && entry.status !== 'rejected' && entry.status !== 'ready'

@@ -106,7 +106,7 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
       {pending.map((e) => (
         <ActionPipeline key={e.id} entryId={e.id} outbox={outbox} network={network} feeWarnMojos={env.feeWarnMojos} canSign={!!wallet} />
       ))}
-      {settledHere.slice(-1).map((e) => (
+      {(pending.length === 0 ? settledHere.slice(-1) : []).map((e) => (
         <ActionPipeline key={e.id} entryId={e.id} outbox={outbox} network={network} feeWarnMojos={env.feeWarnMojos} canSign={!!wallet} />
       ))}
 
