@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildCollateralLock } from '@/lib/chain/collateral/build-collateral-lock'
+import { buildCollateralLock, usableDigCoins } from '@/lib/chain/collateral/build-collateral-lock'
 import { buildCollateralRelease } from '@/lib/chain/collateral/build-collateral-release'
 import type { WalletCoinInput } from '@/lib/chain/collateral/collateral-action'
 import { collateralGate } from '@/lib/chain/collateral/collateral-gate'
@@ -27,6 +27,7 @@ import { programToBytes } from '@/lib/chia/clvm/serialize'
 import { DEFAULT_COLLATERAL_POLICY } from '@/lib/chia/collateral/collateral-policy'
 import { collateralHint } from '@/lib/chia/collateral/collateral-hint'
 import { collateralPuzzleHash } from '@/lib/chia/collateral/collateral-puzzle'
+import { lockCollateral } from '@/lib/chia/collateral/lock-collateral'
 import { VaultStillLockedError, releaseCollateralVault } from '@/lib/chia/collateral/collateral-vault'
 import { createCoinCondition } from '@/lib/chia/datastore/conditions'
 import { standardPuzzle } from '@/lib/chia/keys/standard-puzzle'
@@ -230,5 +231,20 @@ describe('store collateral on the devnet', () => {
     expect(after.coins.filter((c) => c.counted && c.lifecycle !== 'released')).toHaveLength(0)
     expect(summarizeStoreCollateral(after.coins, { bytes: 25n * MIB, policy: DEFAULT_COLLATERAL_POLICY })).toMatchObject({ locked: 0n, shortfall: 2500n, met: false })
     expect((await loadDigBalance(client, assetId, [owner.puzzleHash])).total).toBe(8_000n)
+  })
+
+  it('reads collateral of the older (Chialisp cat maker) generation too', async () => {
+    const otherStore = sha256(utf8ToBytes('v1 store'))
+    devnet.createDig(owner.puzzleHash, 700n)
+    const { usable } = usableDigCoins(assetId, (await walletCoins()).digCoins)
+    const coin = usable.find((c) => c.coin.amount === 700n)!
+    const lock = lockCollateral({ assetId, launcherId: otherStore, amount: 700n, catCoins: [coin], generation: 'v1' })
+    expect((await push(lock.coinSpends)).state.status).toBe('in-mempool')
+    devnet.farmBlocks(1)
+    const collateral = await loadStoreCollateral(client, otherStore, { assetId, runner })
+    expect(collateral.coins).toHaveLength(1)
+    expect(collateral.coins[0]).toMatchObject({ kind: 'dig', generation: 'v1', counted: true, amount: 700n, lifecycle: 'active' })
+    // Another store's hint does not see it.
+    expect((await loadStoreCollateral(client, launcherId, { assetId, runner })).coins.some((c) => c.amount === 700n)).toBe(false)
   })
 })
