@@ -10,13 +10,13 @@ import type { ChiaNetwork } from '@/lib/env-client'
 import type { ChainCache } from './chain-cache'
 import { stringifyLosslessJson } from './lossless-json'
 import type { ChainClient } from './rpc-client'
-import { syncStore, type StoreSpendOutcome, type StoreSpendParser } from './store-sync'
+import { syncStore, type ParseMemo, type StoreSpendParser } from './store-sync'
 import { storeViewFromHistory, storeViewFromJson, type StoreView } from './store-view'
 
 export type LoadStoreViewOptions = {
   network: ChiaNetwork
   parser: StoreSpendParser
-  memo?: Map<string, StoreSpendOutcome>
+  memo?: ParseMemo
   concurrency?: number
   /** Cache of finished views (serialized), kept `viewTtlMs`. */
   viewCache?: ChainCache

@@ -20,7 +20,8 @@ import { clientKeyFromHeaders, createRateLimiter } from './rate-limiter'
 import { createRedisCache } from './redis-cache'
 import { createRpcClient, type ChainClient } from './rpc-client'
 import { createStoreSpendParser } from './store-spend-parser'
-import type { StoreSpendOutcome, StoreSpendParser } from './store-sync'
+import { createSharedParseMemo } from './shared-parse-memo'
+import type { ParseMemo, StoreSpendParser } from './store-sync'
 import { createUpstream } from './upstream'
 import { createUpstreamPool, type UpstreamPool } from './upstream-pool'
 
@@ -32,21 +33,13 @@ export type ServerChain = {
   client: ChainClient
   /** Store history parser on clvm_rs, and its per-coin memo (spends never change). */
   parser: StoreSpendParser
-  parseMemo: Map<string, StoreSpendOutcome>
+  parseMemo: ParseMemo
   /** Short-lived cache of finished store views (per instance). */
   viewCache: ChainCache
 }
 
 /** Parsed spends kept in memory; the memo is cleared when it grows past this. */
 const MAX_MEMO_ENTRIES = 200_000
-
-/** A Map that forgets everything when full: cheap, and a refill costs only local CPU. */
-class BoundedMemo<K, V> extends Map<K, V> {
-  override set(key: K, value: V) {
-    if (this.size >= MAX_MEMO_ENTRIES) this.clear()
-    return super.set(key, value)
-  }
-}
 
 /** Per-client budget: a 1,000-generation store verified in the browser needs ~1,000 calls at once. */
 export const DEFAULT_RATE_LIMIT = { capacity: 3_000, refillPerSecond: 300 }
@@ -104,7 +97,8 @@ export function serverChain(): ServerChain {
     proxy,
     client: createRpcClient(proxy.call),
     parser: createStoreSpendParser(createClvmRsRunner()),
-    parseMemo: new BoundedMemo(),
+    // Backed by the shared cache, so instances behind one Redis share parsed history.
+    parseMemo: createSharedParseMemo(cache, { maxEntries: MAX_MEMO_ENTRIES }),
     viewCache: createMemoryCache({ now, maxEntries: 5_000 }),
   }
   return instance

@@ -84,6 +84,19 @@ export class BrokenLineageError extends AppError {
   }
 }
 
+/**
+ * The parse memo: a Map of outcomes by `coinId@spentHeight`, optionally backed by a shared cache
+ * (`createSharedParseMemo`) that `syncStore` preloads before fetching and feeds with outcomes of
+ * reorg-safe spends, so other server instances skip both the fetch and the parse.
+ */
+export interface ParseMemo extends Map<string, StoreSpendOutcome> {
+  preload?(keys: string[]): Promise<void>
+  share?(key: string, outcome: StoreSpendOutcome): void
+}
+
+/** Spends at least this far below the highest height seen are shared (reorg-safe, issue 5). */
+export const SHARE_DEPTH = 32
+
 export type SyncStoreOptions = {
   parser: StoreSpendParser
   /** Parallel `get_puzzle_and_solution` calls (node CPU per call). */
@@ -93,7 +106,7 @@ export type SyncStoreOptions = {
    * A reorg that re-spends a coin differently at the same height is caught by the child check,
    * and the sync then runs once more without the memo.
    */
-  memo?: Map<string, StoreSpendOutcome>
+  memo?: ParseMemo
   /** Bound on the parent-id walk, so a hostile chain cannot keep us looping. */
   maxGenerations?: number
   /** Called with the tip record as soon as the lineage is known, before spends are fetched (lets callers overlap work). */
@@ -132,10 +145,17 @@ async function syncStoreOnce(
   { parser, concurrency = 100, memo, maxGenerations = 100_000, onTip }: SyncStoreOptions,
 ): Promise<StoreHistory | undefined> {
   let sequentialRoundTrips = 1
-  const [launcherRecord, hinted, launcherChildren] = await Promise.all([
+  const [launcherRecord, hinted, launcherChildren, peakHeight] = await Promise.all([
     client.getCoinRecordByName(launcherId),
     client.getCoinRecordsByHint(launcherId, { includeSpentCoins: true }),
     client.getCoinRecordsByParentIds([launcherId], { includeSpentCoins: true }),
+    // Only to decide which parsed spends are reorg-safe enough to share; optional.
+    memo?.share
+      ? client.getBlockchainState().then(
+          (s) => s.peak?.height,
+          () => undefined,
+        )
+      : undefined,
   ])
   if (!launcherRecord) return undefined
   if (!equalBytes(launcherRecord.coin.puzzleHash, SINGLETON_LAUNCHER_HASH)) {
@@ -185,7 +205,11 @@ async function syncStoreOnce(
   ]
   const memoKey = (id: Bytes32, height: number) => `${bytesToHex(id)}@${height}`
   const heightOf = new Map(toFetch.map((f) => [bytesToHex(f.id), f.height]))
+  await memo?.preload?.(toFetch.map((f) => memoKey(f.id, f.height)))
   const needed = toFetch.filter((f) => !memo?.has(memoKey(f.id, f.height)))
+  // The peak (or at least the highest height we have seen): spends this deep cannot be reorged.
+  const seenHeight = lineage.reduce((m, r) => Math.max(m, r.confirmedBlockIndex, r.spentBlockIndex), peakHeight ?? 0)
+  const shareable = (height: number) => height > 0 && height <= seenHeight - SHARE_DEPTH
   sequentialRoundTrips += Math.ceil(needed.length / concurrency)
   // Fetch in lineage order with bounded concurrency and parse as soon as each spend arrives, so
   // parsing (CPU) overlaps the remaining fetches (network) instead of following them.
@@ -224,6 +248,7 @@ async function syncStoreOnce(
       throw new BrokenLineageError({ launcherId, generation, reason: 'the spend is not a store spend' })
     }
     memo?.set(mkey, parsed)
+    if (shareable(heightOf.get(key) ?? 0)) memo?.share?.(mkey, parsed)
     return parsed
   }
 

@@ -10,6 +10,7 @@ import { createMemoryCache } from '@/lib/chain/memory-cache'
 import { createNodeProxy } from '@/lib/chain/node-proxy'
 import { createRpcClient, type ChainClient } from '@/lib/chain/rpc-client'
 import { createStoreSpendParser } from '@/lib/chain/store-spend-parser'
+import { createSharedParseMemo } from '@/lib/chain/shared-parse-memo'
 import { NotAStoreError, syncStore, type StoreSpendOutcome } from '@/lib/chain/store-sync'
 import { createUpstream } from '@/lib/chain/upstream'
 import { createUpstreamPool } from '@/lib/chain/upstream-pool'
@@ -101,6 +102,32 @@ describe('syncStore on the devnet', () => {
     // Only tip data may be refetched (hint list, launcher children, launcher record): no spends.
     expect(upstreamCalls - before).toBeLessThanOrEqual(3)
     expect(memo.size).toBe(13)
+  })
+})
+
+describe('parse memo shared between server instances', () => {
+  it('a second instance with an empty memo fetches and parses no deep spend again', async () => {
+    const shared = createMemoryCache({ now: Date.now })
+    let puzzleCalls = 0
+    const instance = () => {
+      const upstream = createUpstream({ url: chain.url })
+      const counting = {
+        ...upstream,
+        post: (m: string, b: string, t: number) => {
+          if (m === 'get_puzzle_and_solution') puzzleCalls++
+          return upstream.post(m, b, t)
+        },
+      }
+      const pool = createUpstreamPool({ upstreams: [counting], now: Date.now, sleep: async () => {} })
+      return createRpcClient(createNodeProxy({ pool, cache: createMemoryCache({ now: Date.now }), now: Date.now }).call)
+    }
+    const first = await syncStore(instance(), hinted.launcherId, { parser, memo: createSharedParseMemo(shared) })
+    expect(puzzleCalls).toBe(13)
+    puzzleCalls = 0
+    const second = await syncStore(instance(), hinted.launcherId, { parser, memo: createSharedParseMemo(shared) })
+    expect(puzzleCalls).toBe(0)
+    expect(second!.entries.map((e) => bytesToHex(e.coinId))).toEqual(first!.entries.map((e) => bytesToHex(e.coinId)))
+    expect(second!.entries.map((e) => e.authority)).toEqual(first!.entries.map((e) => e.authority))
   })
 })
 
