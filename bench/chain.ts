@@ -16,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import type { StoreSpendOutcome } from '@/lib/chain/store-sync'
+import type { ParseMemo } from '@/lib/chain/store-sync'
 
 const CONDITION = '--conditions=react-server'
 if (!process.execArgv.includes(CONDITION)) {
@@ -37,6 +37,7 @@ const { performance: nodePerformance } = await import('node:perf_hooks')
 const { setTimeout: sleep } = await import('node:timers/promises')
 const { loadStoreViewJson } = await import('@/lib/chain/load-store-view')
 const { createMemoryCache } = await import('@/lib/chain/memory-cache')
+const { createSharedParseMemo } = await import('@/lib/chain/shared-parse-memo')
 const { createNodeProxy } = await import('@/lib/chain/node-proxy')
 const { createRateLimiter } = await import('@/lib/chain/rate-limiter')
 const { createRpcClient } = await import('@/lib/chain/rpc-client')
@@ -96,7 +97,7 @@ const proxy = createNodeProxy({
 })
 const client = createRpcClient(proxy.call)
 const parser = createStoreSpendParser(createClvmRsRunner())
-let memo = new Map<string, StoreSpendOutcome>()
+let memo: ParseMemo = createSharedParseMemo(cache)
 let viewCache = createMemoryCache({ now })
 
 const server = http.createServer(async (req, res) => {
@@ -156,12 +157,18 @@ const coldProbe = await syncStore(
 viewCache = createMemoryCache({ now })
 clockOffset += 5_000
 const warmRebuild = await timedGet()
-// Rebuild without the parse memo either (e.g. a fresh server instance sharing Redis).
+// A second server instance sharing the cache (Redis in production): empty in-process memo,
+// parsed outcomes preloaded from the shared cache.
 viewCache = createMemoryCache({ now })
-memo = new Map()
+memo = createSharedParseMemo(cache)
+clockOffset += 5_000
+const secondInstance = await timedGet()
+// Rebuild with no parse memo at all: every spend served from the proxy cache and parsed again.
+viewCache = createMemoryCache({ now })
+memo = new Map() as ParseMemo
 clockOffset += 5_000
 const warmNoMemo = await timedGet()
-log(`cold ${cold.ms} ms, warm ${warm.ms} ms, warm rebuild ${warmRebuild.ms} ms, no memo ${warmNoMemo.ms} ms`)
+log(`cold ${cold.ms} ms, warm ${warm.ms} ms, warm rebuild ${warmRebuild.ms} ms, second instance ${secondInstance.ms} ms, no memo ${warmNoMemo.ms} ms`)
 
 // 3. Load test on a cached read.
 const deepRecord = (await client.getCoinRecordsByHint(hexToBytes32(built.launcherId))).find((r) => r.spentBlockIndex > 0)!
@@ -212,6 +219,8 @@ const result = {
     warmRebuildMs: warmRebuild.ms,
     warmRebuildServerBusyMs: warmRebuild.busyMs,
     warmRebuildUpstreamCalls: warmRebuild.calls,
+    secondInstanceSharedCacheMs: secondInstance.ms,
+    secondInstanceUpstreamCalls: secondInstance.calls,
     warmRebuildWithoutParseMemoMs: warmNoMemo.ms,
     warmRebuildWithoutParseMemoServerBusyMs: warmNoMemo.busyMs,
     warmRebuildWithoutParseMemoCpuMs: warmNoMemo.cpuMs,
