@@ -48,6 +48,8 @@ export function StoreCollateralPanel({
   )
   const { data: mine } = useCollateralWalletPuzzleHashes()
   const [lockOpen, setLockOpen] = useState(openLock)
+  const [releaseFee, setReleaseFee] = useState('0')
+  const releaseFeeMojos = /^\d+$/.test(releaseFee.trim()) ? BigInt(releaseFee.trim()) : undefined
   const busy = action.state.status === 'building' || action.state.status === 'signing' || action.state.status === 'submitting'
 
   const releaseButton = (coin: CollateralCoinView) => {
@@ -59,9 +61,9 @@ export function StoreCollateralPanel({
       <Button
         size="sm"
         variant="secondary"
-        disabled={!allowed || busy}
+        disabled={!allowed || busy || releaseFeeMojos === undefined}
         data-testid="collateral-release"
-        onClick={() => void action.prepareRelease(coin, { fee: 0n, lastBlockTimestamp: data.lastBlockTimestamp })}
+        onClick={() => void action.prepareRelease(coin, { fee: releaseFeeMojos ?? 0n, lastBlockTimestamp: data.lastBlockTimestamp })}
       >
         {allowed ? 'Release to my wallet' : `Unlocks ${coin.unlockTime !== undefined ? formatUnixTime(coin.unlockTime) : 'later'}`}
       </Button>
@@ -89,6 +91,19 @@ export function StoreCollateralPanel({
           <CollateralSummary summary={data.summary} bytes={data.bytes} />
           <p className="text-xs text-zinc-500 dark:text-zinc-400">{data.countingPolicy}</p>
           <CollateralCoinList coins={data.coins} lastBlockTimestamp={data.lastBlockTimestamp} action={releaseButton} />
+          {wallet && mine && data.coins.some((c) => c.counted && c.lifecycle !== 'released' && c.ownerPuzzleHash && mine.has(c.ownerPuzzleHash)) && (
+            <label className="flex items-center gap-2 text-sm">
+              <span className="text-zinc-600 dark:text-zinc-400">Release fee (XCH mojos)</span>
+              <input
+                className="w-32 rounded-lg border border-zinc-300 bg-white px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900"
+                inputMode="numeric"
+                value={releaseFee}
+                onChange={(e) => setReleaseFee(e.target.value)}
+                data-testid="release-fee"
+              />
+              {releaseFeeMojos !== undefined && releaseFeeMojos > env.feeWarnMojos && <span className="text-amber-700">above {env.feeWarnMojos.toString()} mojos</span>}
+            </label>
+          )}
           {showGateCheck && data.storeOwnerAddress && <CollateralGateCheck launcherId={launcherId} currentBytes={data.bytes} ownerAddress={data.storeOwnerAddress} />}
           {data.truncated && <p className="text-xs text-zinc-500">Showing the largest {data.coins.length} of {data.candidateCount} coins under this store’s hint.</p>}
         </>

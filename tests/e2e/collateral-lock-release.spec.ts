@@ -99,9 +99,11 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   expect(pub.summary.met).toBe(true)
   expect(pub.coins).toEqual([expect.objectContaining({ kind: 'dig', counted: true, lifecycle: 'active', amount: 2500 })])
 
-  // Release the DIG-format coin: the requirement is unmet again.
+  // Release the DIG-format coin (with an XCH fee): the requirement is unmet again.
+  await page.getByTestId('release-fee').fill('1000')
   await page.getByTestId('collateral-release').click()
   await expect(page.getByTestId('collateral-preview')).toContainText('Release 2.5 DIG back to your wallet')
+  await expect(page.getByTestId('collateral-preview')).toContainText('Fee: 1000 mojos XCH')
   await page.getByTestId('collateral-sign').click()
   await expect(page.getByTestId('collateral-tx-status')).toHaveAttribute('data-tx', 'confirmed', { timeout: 90_000 })
   await expect(summary).toHaveAttribute('data-met', 'false', { timeout: 30_000 })
