@@ -12,7 +12,8 @@ import { mnemonicToMasterSecretKey } from '@/lib/chia/keys/mnemonic'
 import { secretKeyToPublicKey } from '@/lib/chia/keys/secret-key'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { masterSecretKeyToWalletSyntheticSecretKey } from '@/lib/chia/keys/synthetic-key'
-import { bytesToHex } from '@/lib/chia/primitives/bytes'
+import { dataLayerMerkleTree } from '@/lib/chia/merkle/data-layer-merkle-tree'
+import { bytesToHex, utf8ToBytes } from '@/lib/chia/primitives/bytes'
 import { signedToolIntentBody } from '@/lib/chain/intents/sign-tool-intent'
 
 // An admin key held by "a tool" (it queues a signed intent over HTTP below).
@@ -21,6 +22,13 @@ const adminKey = secretKeyToPublicKey(adminSecretKey)
 const ADMIN_PUBLIC_KEY = bytesToHex(adminKey)
 const ORACLE_ADDRESS = puzzleHashToAddress(standardPuzzleHash(adminKey), 'txch')
 const LABEL = `e2e-${Date.now().toString(36)}`
+const FILES = [
+  { name: 'index.html', mimeType: 'text/html', buffer: Buffer.from('<h1>hello datalayer</h1>') },
+  { name: 'readme.md', mimeType: 'text/markdown', buffer: Buffer.from('# readme\n'.repeat(100)) },
+]
+// What the Web Worker must compute: the DataLayer root over (path → bytes), by lib/chia in Node.
+const FILES_ROOT = bytesToHex(dataLayerMerkleTree(FILES.map((f) => ({ key: utf8ToBytes(f.name), value: new Uint8Array(f.buffer) }))).root)
+const FILES_BYTES = FILES.reduce((t, f) => t + f.buffer.length, 0)
 
 test.describe.configure({ mode: 'serial' })
 
@@ -99,8 +107,12 @@ test('mint with admin, writer and oracle: malformed inputs show field errors, th
   await expect(owner.getByTestId('oracleAddress-error')).toBeVisible()
   await expect(owner.getByTestId('action-pipeline')).toHaveCount(0)
 
-  await owner.getByLabel('Size in bytes').fill('4096')
-  await owner.getByLabel('Initial root hash').fill(`0x${'11'.repeat(32)}`)
+  // The root and size come from files, hashed in a Web Worker.
+  await owner.getByText('Compute the root from files').click()
+  await owner.getByTestId('files-input').setInputFiles(FILES)
+  await expect(owner.getByTestId('files-root-hash')).toHaveText(`0x${FILES_ROOT}`)
+  await expect(owner.getByLabel('Initial root hash')).toHaveValue(`0x${FILES_ROOT}`)
+  await expect(owner.getByLabel('Size in bytes')).toHaveValue(String(FILES_BYTES))
   await owner.getByLabel('Writer keys').fill(writerPublicKey)
   await owner.getByLabel('Admin keys').fill(ADMIN_PUBLIC_KEY)
   await owner.getByLabel('Oracle payment address').fill(ORACLE_ADDRESS)
@@ -114,6 +126,15 @@ test('mint with admin, writer and oracle: malformed inputs show field errors, th
   await expect(owner.getByTestId('store-label')).toHaveText(LABEL)
   await expect(owner.getByTestId('my-role')).toHaveText('You are the owner')
   await expect(owner.getByTestId('history-entry')).toHaveCount(1)
+  await expect(owner.getByTestId('store-root')).toHaveText(`0x${FILES_ROOT}`)
+
+  // The dashboard lists it, in sync, with its size in the totals.
+  await owner.goto('/dashboard')
+  const row = owner.locator(`[data-testid="store-row"][data-launcher-id="${launcherId}"]`)
+  await expect(row).toContainText(LABEL)
+  await expect(row.getByTestId('sync-status')).toHaveText('In sync')
+  await expect(owner.getByTestId('total-stores')).toHaveText('1')
+  await owner.goto(`/stores/${launcherId}`)
 })
 
 test('update as owner; a reload mid-flight keeps the outbox entry and it confirms', async () => {
