@@ -23,6 +23,7 @@ import { createStoreSpendParser } from './store-spend-parser'
 import { createSharedParseMemo } from './shared-parse-memo'
 import type { ParseMemo, StoreSpendParser } from './store-sync'
 import { createUpstream } from './upstream'
+import { createHealthCheck, type HealthReport } from './upstream-health'
 import { createUpstreamPool, type UpstreamPool } from './upstream-pool'
 
 export type ServerChain = {
@@ -36,6 +37,8 @@ export type ServerChain = {
   parseMemo: ParseMemo
   /** Short-lived cache of finished store views (per instance). */
   viewCache: ChainCache
+  /** Upstream health, cached for 2 s (GET /api/health). */
+  health: () => Promise<HealthReport>
 }
 
 /** Parsed spends kept in memory; the memo is cleared when it grows past this. */
@@ -100,6 +103,7 @@ export function serverChain(): ServerChain {
     // Backed by the shared cache, so instances behind one Redis share parsed history.
     parseMemo: createSharedParseMemo(cache, { maxEntries: MAX_MEMO_ENTRIES }),
     viewCache: createMemoryCache({ now, maxEntries: 5_000 }),
+    health: createHealthCheck(pool, e.network, now),
   }
   return instance
 }

@@ -86,3 +86,29 @@ export async function checkUpstreamHealth(
   )
   return { ok: upstreams.some((u) => u.reachable && u.genesisMatches === true), network, upstreams }
 }
+
+/**
+ * A health probe that answers from the last report for `ttlMs` and coalesces concurrent calls, so
+ * `GET /api/health` cannot be used to multiply traffic to the full nodes.
+ *
+ * @example
+ * const health = createHealthCheck(pool, 'mainnet', Date.now)
+ * const report = await health()
+ */
+export function createHealthCheck(
+  pool: UpstreamPool,
+  network: ChiaNetwork,
+  now: () => number,
+  ttlMs = 2_000,
+): () => Promise<HealthReport> {
+  let last: { at: number; report: Promise<HealthReport> } | undefined
+  return () => {
+    if (last && now() - last.at < ttlMs) return last.report
+    const report = checkUpstreamHealth(pool, network, now)
+    last = { at: now(), report }
+    report.catch(() => {
+      last = undefined
+    })
+    return report
+  }
+}
