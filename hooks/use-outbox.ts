@@ -242,8 +242,13 @@ async function watch(id: string): Promise<void> {
   const done = get(id)
   if (done?.status === 'confirmed' && done.launcherId) {
     prepared.delete(id)
-    void mutateSwr(['store-view', done.launcherId])
-    void mutateSwr(['tool-intents', done.launcherId])
+    // The store view is cached for a couple of seconds on the server: refresh until it has caught up.
+    for (const delay of [0, 2_500, 6_000]) {
+      setTimeout(() => {
+        void mutateSwr(['store-view', done.launcherId])
+        void mutateSwr(['tool-intents', done.launcherId])
+      }, delay)
+    }
   }
 }
 

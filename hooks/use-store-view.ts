@@ -51,5 +51,8 @@ export async function fetchStoreView(launcherId: string): Promise<StoreView> {
 export const useStoreView = (launcherId?: string, refreshMs = 0) =>
   useSWR<StoreView, StoreViewRequestError>(launcherId ? ['store-view', launcherId] : null, () => fetchStoreView(launcherId!), {
     refreshInterval: refreshMs,
-    shouldRetryOnError: (e) => !(e instanceof StoreViewRequestError && e.status < 500),
+    // A 404 right after a mint is the chain catching up: retry a few times; a 400 never heals.
+    shouldRetryOnError: (e) => !(e instanceof StoreViewRequestError && e.status < 500 && e.status !== 404),
+    errorRetryInterval: 2_000,
+    errorRetryCount: 6,
   })
