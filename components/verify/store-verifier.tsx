@@ -224,7 +224,7 @@ export function StoreVerifier({ launcherId, history }: { launcherId: string; his
               autoComplete="off"
               aria-invalid={endpointProblem ? true : undefined}
               data-testid="endpoint-input"
-              className="h-10 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 font-mono text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200 dark:border-zinc-700 dark:bg-zinc-950 dark:focus:ring-brand-900"
+              className="h-10 w-full min-w-0 rounded-lg sm:flex-1 border border-zinc-300 bg-white px-3 font-mono text-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200 dark:border-zinc-700 dark:bg-zinc-950 dark:focus:ring-brand-900"
             />
             <Button type="submit" size="sm" variant="secondary" className="h-10">
               Run checks there
