@@ -51,7 +51,7 @@ export function VerifyStoreForm({ autoFocus = false }: { autoFocus?: boolean }) 
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? errorId : undefined}
           className={classNames(
-            'h-11 min-w-0 flex-1 rounded-lg border bg-white px-3 font-mono text-sm shadow-sm outline-none',
+            'h-11 w-full min-w-0 rounded-lg border sm:flex-1 bg-white px-3 font-mono text-sm shadow-sm outline-none',
             'placeholder:font-sans placeholder:text-zinc-400 focus:ring-2 dark:bg-zinc-950 dark:placeholder:text-zinc-500',
             problem
               ? 'border-red-400 focus:ring-red-300 dark:border-red-700 dark:focus:ring-red-800'
