@@ -158,6 +158,19 @@ export async function mintDriverStore(): Promise<DriverStore> {
   }
 }
 
+/** A vanilla store minted, updated once by its owner and melted (driver bundles). */
+export async function mintAndMeltDriverStore(): Promise<{ launcherId: string; lastRoot: string; meltHeight: number }> {
+  const roots = [rootOf('melt one'), rootOf('melt two')]
+  const mint = driver.mintStore(Buffer.from(owner.publicKey), [toDriverCoin(await ownerCoin())], roots[0], 'Melted dataset', undefined, 10n, Buffer.from(owner.puzzleHash), [], 0n)
+  await push(fromDriverSpends(mint.coinSpends), [owner])
+  const update = driver.updateStoreMetadata(mint.newStore, roots[1], 'Melted dataset', undefined, 10n, Buffer.from(owner.publicKey))
+  await push(fromDriverSpends(update.coinSpends), [owner])
+  const last = update.newStore
+  await push(fromDriverSpends(driver.meltStore(last, Buffer.from(owner.publicKey))), [owner])
+  const meltHeight = (await devnetCoinRecord(bytesToHex(driver.getCoinId(last.coin)))).spentBlockIndex
+  return { launcherId: bytesToHex(new Uint8Array(last.launcherId)), lastRoot: `0x${roots[1].toString('hex')}`, meltHeight }
+}
+
 const createCoin = (puzzleHash: Uint8Array, amount: bigint): Program => list([int(51), atom(puzzleHash), int(amount)])
 
 /**

@@ -12,6 +12,7 @@ import { coinId } from '@/lib/chia/primitives/coin'
 import {
   devnetCoinRecord,
   FILES,
+  mintAndMeltDriverStore,
   mintDriverStore,
   mintReferenceWalletStore,
   owner,
@@ -238,4 +239,29 @@ test('a Chia reference-wallet-format store (no hints, root-only metadata) render
   const eve = await devnetCoinRecord(await page.request.get(`/api/stores/${ref.launcherId}`).then(async (r) => (await r.json()).current.coinId))
   expect(bytesToHex(eve.coin.parentCoinInfo)).toBe(ref.launcherId)
   expect(bytesToHex(coinId(eve.coin))).not.toBe(ref.launcherId)
+})
+
+test('a melted store keeps its page: final state, history, "melted at height H", a real melt, a melted badge', async ({ page, request }) => {
+  const melted = await mintAndMeltDriverStore()
+  const response = await page.goto(`/s/${melted.launcherId}`)
+  expect(response?.status()).toBe(200)
+  await expect(page.getByTestId('store-status')).toHaveAttribute('data-status', 'melted')
+  await expect(page.getByTestId('melted-banner')).toContainText(`melted at height ${melted.meltHeight.toLocaleString('en-US')}`)
+  await expect(page.getByTestId('melt-height')).toHaveText(melted.meltHeight.toLocaleString('en-US'))
+  await expect(page.getByRole('heading', { name: 'Final state' })).toBeVisible()
+  await expect(page.getByTestId('current-root')).toHaveText(melted.lastRoot)
+  await expect(page.getByTestId('history-entry')).toHaveCount(2)
+  await expect(page.getByTestId('history-melt')).toContainText(`Melted at height ${melted.meltHeight.toLocaleString('en-US')}`)
+  const summary = await verified(page)
+  await expect(summary).toHaveAttribute('data-passed', 'true')
+  await expect(page.getByTestId('check-tip')).toContainText('The melt is real')
+
+  // The final root is committed but no longer current.
+  await page.getByTestId('root-lookup-input').fill(melted.lastRoot)
+  await page.getByRole('button', { name: 'Look up' }).click()
+  await expect(page.getByTestId('root-lookup-result')).toHaveAttribute('data-current', 'false')
+
+  const badge = await request.get(`/api/badge/${melted.launcherId}`)
+  expect(await badge.text()).toContain('melted')
+  expect(badge.headers()['cache-control']).toContain('immutable')
 })
