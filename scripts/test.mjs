@@ -7,6 +7,7 @@
 // skips the browser tests.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -39,6 +40,49 @@ function ensureChromium() {
     if (result.status !== 0) fail(`apt-get ${args.join(' ')} failed with exit code ${result.status}.`)
   }
   if (!existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} is still missing.`)
+}
+
+/** Resolves whether nothing listens on `port`, on loopback or on all interfaces. */
+async function portIsFree(port) {
+  for (const host of ['127.0.0.1', '0.0.0.0']) {
+    const free = await new Promise((resolve) => {
+      const server = createServer()
+      server.once('error', () => resolve(false))
+      server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)))
+    })
+    if (!free) return false
+  }
+  return true
+}
+
+/** A port the operating system reports free right now. */
+const anyFreePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+
+/**
+ * Ports for the browser tests (read by playwright.config.ts and the specs). Explicit E2E_*
+ * values win; otherwise the defaults, unless another test run on this machine holds them.
+ */
+async function e2ePorts() {
+  const env = {}
+  for (const [name, preferred, what] of [
+    ['E2E_PORT', 3100, 'the app'],
+    ['E2E_DEVNET_PORT', 18755, 'the test devnet'],
+    ['E2E_WC_RELAY_PORT', 3199, 'the WalletConnect test relay'],
+  ]) {
+    if (process.env[name]) continue
+    if (await portIsFree(preferred)) continue
+    env[name] = String(await anyFreePort())
+    console.log(`Port ${preferred} is busy; ${what} uses ${env[name]} (${name}).`)
+  }
+  return env
 }
 
 let current
@@ -81,7 +125,8 @@ ensureChromium()
 for (const step of steps) {
   say(`${step.name}: ${step.command} ${step.args.join(' ')}`)
   const started = Date.now()
-  const code = await run(step.command, step.args, step.env)
+  const env = step.name === 'Playwright' ? { ...step.env, ...(await e2ePorts()) } : step.env
+  const code = await run(step.command, step.args, env)
   if (code !== 0) fail(`${step.name} failed (exit code ${code}).`, code)
   // ESLint and tsc are silent on success; give them a summary line like the test runners.
   if (step.ok) console.log(`✓ ${step.ok} (${((Date.now() - started) / 1000).toFixed(1)}s)`)
