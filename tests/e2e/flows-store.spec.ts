@@ -193,12 +193,20 @@ test('a stale intent is rebuilt: the owner’s unsigned update after the writer 
   await expect(owner.getByTestId('history-entry')).toHaveCount(5)
 })
 
-test('oracle spend pays the oracle fee and re-creates the store', async () => {
+test('oracle spend pays the oracle fee and re-creates the store, after two network failures on submit', async () => {
   test.setTimeout(120_000)
   await owner.getByTestId('tab-oracle').click()
   await owner.getByTestId('oracle-submit').click()
   await expect(owner.getByTestId('preview-outflow')).toHaveText('0.0000001 XCH', { timeout: 30_000 })
-  await signAndConfirm(owner)
+  // The first two pushes never reach the node: retried automatically after 2 s and 4 s.
+  let failures = 0
+  await owner.route('**/api/node/push_tx', (route) => (failures++ < 2 ? route.abort('connectionreset') : route.fallback()))
+  await owner.getByTestId('pipeline-sign').click()
+  await expect(owner.getByTestId('tracker-copy')).toContainText('Retrying in', { timeout: 10_000 })
+  await expect(owner.locator('[data-testid="action-pipeline"][data-status="confirmed"]')).toBeVisible({ timeout: 60_000 })
+  expect(failures).toBe(3)
+  await owner.unroute('**/api/node/push_tx')
+  await owner.getByTestId('pipeline-dismiss').first().click()
   await expect(owner.getByTestId('history-entry')).toHaveCount(6)
   await expect(owner.getByTestId('root-history')).toContainText('Oracle')
 })
