@@ -118,7 +118,7 @@ export function PreviewPanel({ prepared, network, feeWarnMojos }: { prepared: Pr
 
       <ul className="space-y-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="preview-checks">
         <li>✓ Every puzzle reveal hashes to the coin it spends.</li>
-        <li>✓ Ran all {preview.spent.length} spends locally (CLVM cost {preview.cost.toLocaleString('en-US')}); the store result matches what is shown.</li>
+        <li>✓ Ran {preview.spent.length === 1 ? 'the spend' : `all ${preview.spent.length} spends`} locally (CLVM cost {preview.cost.toLocaleString('en-US')}); the store result matches what is shown.</li>
         <li>✓ At most {formatXch(built.maxWalletOutflow)} can leave your wallet.</li>
       </ul>
     </div>
