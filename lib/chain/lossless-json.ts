@@ -31,6 +31,8 @@ export class InvalidJsonError extends AppError {
   }
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
+
 /** A number token (after `:`, `[` or `,`) with 16 or more digits: possibly beyond 2^53. */
 const MAYBE_UNSAFE_NUMBER = /[:[,]\s*-?\d{16}/
 
@@ -75,6 +77,16 @@ export function parseLosslessJson(text: string): unknown {
  * stringifyLosslessJson({ amount: 2n ** 64n - 1n }) // '{"amount":18446744073709551615}'
  */
 export function stringifyLosslessJson(value: unknown): string {
+  // Fast path: the native serializer, with bigints in the safe range written as numbers (same
+  // digits). Any bigint beyond 2^53 sends the value through the lossless serializer instead.
+  let unsafe = false
+  const native = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'bigint') return v
+    if (v <= MAX_SAFE && v >= -MAX_SAFE) return Number(v)
+    unsafe = true
+    return undefined
+  })
+  if (!unsafe && native !== undefined) return native
   const text = stringify(value)
   if (text === undefined) throw new InvalidJsonError({ reason: 'value has no JSON form', sample: String(value) })
   return text

@@ -46,3 +46,19 @@ describe('lossless JSON fast path boundary', () => {
     expect(v.amount).toBe(12345678901234567890n)
   })
 })
+
+describe('lossless JSON serializer paths', () => {
+  it('writes safe and unsafe bigints identically to the lossless serializer', () => {
+    expect(stringifyLosslessJson({ a: 5n, b: [9007199254740991n, -9007199254740991n], c: 'x' })).toBe(
+      '{"a":5,"b":[9007199254740991,-9007199254740991],"c":"x"}',
+    )
+    expect(stringifyLosslessJson({ a: 5n, big: 9007199254740992n, nested: [{ amount: 2n ** 64n - 1n }] })).toBe(
+      '{"a":5,"big":9007199254740992,"nested":[{"amount":18446744073709551615}]}',
+    )
+  })
+
+  it('omits undefined properties like JSON.stringify on both paths', () => {
+    expect(stringifyLosslessJson({ a: undefined, b: 1n })).toBe('{"b":1}')
+    expect(stringifyLosslessJson({ a: undefined, b: 2n ** 60n })).toBe('{"b":1152921504606846976}')
+  })
+})
