@@ -57,7 +57,12 @@ export function ActionPipeline({ entryId, outbox, network, feeWarnMojos, canSign
         </Notice>
       )}
       {s === 'rejected' && <Notice tone="danger" testId="pipeline-rejected">Not signed: {entry.error?.message}. Your changes are kept; sign again when ready.</Notice>}
-      {s === 'failed' && <Notice tone="danger" testId="pipeline-failed">{entry.error?.message ?? 'The action failed.'}</Notice>}
+      {s === 'failed' && (
+        <Notice tone="danger" testId="pipeline-failed">
+          {entry.error?.message ?? 'The action failed.'}
+          {entry.error?.code === 'NotEnoughXchError' && network === 'devnet' && ' On the devnet, open the wallet menu and choose “Fund from faucet”, then rebuild.'}
+        </Notice>
+      )}
 
       {showPreview && <PreviewPanel prepared={prepared} network={network} feeWarnMojos={feeWarnMojos} />}
       {s !== 'queued' && s !== 'stale' && s !== 'ready' && s !== 'rejected' && s !== 'failed' && s !== 'cancelled' && <TxTracker entry={entry} />}

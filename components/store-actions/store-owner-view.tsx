@@ -204,7 +204,7 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
 
       <Card>
         <h2 className="mb-4 font-semibold">History</h2>
-        <RootHistory view={view} coinHref={(coinId) => `/api/node/get_coin_record_by_name?name=${coinId}`} />
+        <RootHistory view={view} coinHref={(coinId) => `/s/${launcherId}/coin/${coinId.replace(/^0x/, '')}`} />
       </Card>
       <p className="text-xs text-zinc-500">
         <Link href="/dashboard" className="underline">
