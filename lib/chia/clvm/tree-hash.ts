@@ -4,7 +4,6 @@
  * Spec: datalayer-protocol.md §1.3–1.4; chia_rs `clvm-utils/src/tree_hash.rs`, `curried_program.rs`.
  */
 import { sha256 } from '../primitives/sha256'
-import { concatBytes } from '../primitives/bytes'
 import type { Program } from './program'
 
 const cache = new WeakMap<object, Uint8Array>()
@@ -12,10 +11,10 @@ const ONE = new Uint8Array([1])
 const TWO = new Uint8Array([2])
 
 /** Hash of an atom given its bytes. @example atomHash(new Uint8Array()) // 4bf5122f… */
-export const atomHash = (bytes: Uint8Array): Uint8Array => sha256(concatBytes(ONE, bytes))
+export const atomHash = (bytes: Uint8Array): Uint8Array => sha256(ONE, bytes)
 
 /** Hash of a pair given the hashes of its halves. @example pairHash(atomHash(a), atomHash(b)) */
-export const pairHash = (left: Uint8Array, right: Uint8Array): Uint8Array => sha256(concatBytes(TWO, left, right))
+export const pairHash = (left: Uint8Array, right: Uint8Array): Uint8Array => sha256(TWO, left, right)
 
 /**
  * The tree hash of a program.
