@@ -9,7 +9,7 @@ import type { SpendBundle } from '@/lib/chia/primitives/coin-spend'
 import type { ChainClient } from './rpc-client'
 import { RpcError } from './rpc-error'
 import { spendBundleId } from './spend-bundle-id'
-import { initialTxState, nextTxState, type TxState } from './tx-tracker'
+import { initialTxState, nextTxState, type TxEvent, type TxState } from './tx-tracker'
 
 export type WatchOptions = {
   now: () => number
@@ -45,27 +45,40 @@ export async function watchTransaction(
   initial: TxState = initialTxState(bytesToHex(target.txId), now()),
 ): Promise<TxState> {
   let state = initial
+  // A "dropped" verdict is final, so it is only given when a second look one poll later agrees.
+  let dropSuspected = false
   for (;;) {
     if (signal?.aborted) return state
-    const [record, mempoolItem, chainState] = await Promise.all([
-      client.getCoinRecordByName(target.spentCoinId),
-      client.getMempoolItemByTxId(target.txId),
-      client.getBlockchainState(),
-    ])
-    const spentHeight = record?.spentBlockIndex ?? 0
-    const childConfirmed =
-      spentHeight > 0 && target.expectedChildId ? (await client.getCoinRecordByName(target.expectedChildId)) !== undefined : undefined
-    const next = nextTxState(
-      state,
-      { type: 'observed', inMempool: mempoolItem !== undefined, spentHeight, childConfirmed, peakHeight: chainState.peak?.height ?? 0, at: now() },
-      { timeoutMs },
-    )
+    const next = nextTxState(state, await observe(client, target, now), { timeoutMs })
+    if (next.status === 'failed' && next.code === 'DROPPED' && !dropSuspected) {
+      // The mempool read may have come after a block and the coin read from a cache filled
+      // before it (the proxy keeps tip answers briefly): look again before calling it dropped.
+      dropSuspected = true
+      await sleep(intervalMs)
+      continue
+    }
+    dropSuspected = false
     if (JSON.stringify(next) !== JSON.stringify(state)) onState?.(next)
     state = next
     if (state.status === 'failed' || state.status === 'timed-out') return state
     if (state.status === 'confirmed' && state.depth >= targetDepth) return state
     await sleep(intervalMs)
   }
+}
+
+/**
+ * One observation. The mempool is read first and the coin after it: a block that lands between
+ * the two reads takes the bundle out of the mempool and shows in the coin's record, so a confirmed
+ * transaction is never seen as "neither in the mempool nor spent" (read in parallel, the coin
+ * could be read before the block and the mempool after it).
+ */
+async function observe(client: ChainClient, target: WatchTarget, now: () => number): Promise<TxEvent> {
+  const mempoolItem = await client.getMempoolItemByTxId(target.txId)
+  const [record, chainState] = await Promise.all([client.getCoinRecordByName(target.spentCoinId), client.getBlockchainState()])
+  const spentHeight = record?.spentBlockIndex ?? 0
+  const childConfirmed =
+    spentHeight > 0 && target.expectedChildId ? (await client.getCoinRecordByName(target.expectedChildId)) !== undefined : undefined
+  return { type: 'observed', inMempool: mempoolItem !== undefined, spentHeight, childConfirmed, peakHeight: chainState.peak?.height ?? 0, at: now() }
 }
 
 /**
