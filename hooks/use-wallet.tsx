@@ -46,7 +46,9 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l)
 }
 const getSnapshot = () => state
-const getServerSnapshot = (): WalletState => ({ status: 'disconnected' })
+// One object for every server render: useSyncExternalStore requires a stable (cached) snapshot.
+const SERVER_SNAPSHOT: WalletState = { status: 'disconnected' }
+const getServerSnapshot = (): WalletState => SERVER_SNAPSHOT
 
 function problemOf(e: unknown): WalletProblem {
   const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined
