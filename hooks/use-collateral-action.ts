@@ -137,7 +137,7 @@ export function useCollateralAction(launcherId: string) {
     (request: LockRequest) =>
       prepare(async () => {
         if (!wallet) throw new CollateralWalletMissingError()
-        const assetId = await digAssetId()
+        const assetId = await digAssetId(env.digAssetId)
         const [digCoins, xchCoins] = await Promise.all([
           wallet.getSpendableCoins({ assetId }),
           request.fee > 0n ? wallet.getSpendableCoins() : Promise.resolve([]),
@@ -146,7 +146,7 @@ export function useCollateralAction(launcherId: string) {
         const now = chainTime !== undefined && chainTime > nowSeconds() ? chainTime : nowSeconds()
         return buildCollateralLock({ assetId, launcherId: hexToBytes32(launcherId), ...lock, digCoins, xchCoins, now })
       }),
-    [prepare, wallet, launcherId],
+    [prepare, wallet, launcherId, env.digAssetId],
   )
 
   const prepareRelease = useCallback(
@@ -156,13 +156,13 @@ export function useCollateralAction(launcherId: string) {
         const collateral = collateralCoinFromView(coin)
         if (!collateral) throw new CollateralReleaseUnavailableError({ coinId: coin.coinId })
         const [assetId, walletPublicKeys, xchCoins] = await Promise.all([
-          digAssetId(),
+          digAssetId(env.digAssetId),
           wallet.getPublicKeys({ limit: 100 }),
           fee > 0n ? wallet.getSpendableCoins() : Promise.resolve([]),
         ])
         return buildCollateralRelease({ assetId, launcherId: hexToBytes32(launcherId), collateral, walletPublicKeys, fee, xchCoins, lastBlockTimestamp })
       }),
-    [prepare, wallet, launcherId],
+    [prepare, wallet, launcherId, env.digAssetId],
   )
 
   const confirm = useCallback(async () => {

@@ -6,6 +6,7 @@
  */
 import useSWR from 'swr'
 
+import { usePublicEnv } from '@/hooks/use-public-env'
 import { useWallet } from '@/hooks/use-wallet'
 import { usableDigCoins } from '@/lib/chain/collateral/build-collateral-lock'
 import { resolveDigAssetId } from '@/lib/chain/collateral/resolve-dig-asset-id'
@@ -26,15 +27,22 @@ export function collateralChainClient(): ChainClient {
 
 let assetId: Promise<Bytes32> | undefined
 
-/** This network's DIG asset id (cached per tab). @example const assetId = await digAssetId() */
-export function digAssetId(): Promise<Bytes32> {
+/**
+ * This network's DIG asset id (cached per tab); `override` is the configured `digAssetId` of the
+ * public env, when set. @example const assetId = await digAssetId(env.digAssetId)
+ */
+export function digAssetId(override?: string): Promise<Bytes32> {
+  if (override !== undefined) return resolveDigAssetId(call, { override })
   assetId ??= resolveDigAssetId(call)
   assetId.catch(() => (assetId = undefined))
   return assetId
 }
 
 /** The DIG asset id as SWR data. @example const { data: assetId } = useDigAssetId() */
-export const useDigAssetId = () => useSWR<Bytes32>('dig-asset-id', digAssetId, { revalidateOnFocus: false })
+export const useDigAssetId = () => {
+  const { digAssetId: override } = usePublicEnv()
+  return useSWR<Bytes32>(['dig-asset-id', override ?? ''], () => digAssetId(override), { revalidateOnFocus: false })
+}
 
 const ids = new WeakMap<object, number>()
 let nextId = 1

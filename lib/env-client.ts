@@ -27,6 +27,8 @@ export type PublicEnv = {
   /** Where users can buy $DIG when their collateral falls short. */
   exchangeUrl: string
   collateral: CollateralPolicy
+  /** Configured $DIG asset id (hex, no 0x), when the node cannot say (testnet11). */
+  digAssetId?: string
 }
 
 /**

@@ -3,7 +3,9 @@ import 'server-only'
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
 
+import { DIG_MAINNET_ASSET_ID } from '@/lib/chia/collateral/dig-asset-id'
 import { AppError } from '@/lib/chia/errors/app-error'
+import { bytesToHex } from '@/lib/chia/primitives/bytes'
 import {
   CHIA_NETWORKS,
   type ChiaNetwork,
@@ -26,11 +28,18 @@ export type Env = {
   walletConnectProjectId?: string
   walletConnectRelayUrl?: string
   collateral: CollateralPolicy
+  /**
+   * The $DIG CAT asset id (hex, lowercase, no 0x) when configured; otherwise the node says
+   * (`dig_asset_id` of the devnet) or it is mainnet DIG. For testnet11, whose nodes do not say.
+   */
+  digAssetId?: string
   feeWarnMojos: bigint
   exchangeUrl: string
   redisUrl?: string
   devnetPort: number
   devnetDir: string
+  /** Where signed intents from tools are kept (file-backed intent store). */
+  intentsDir: string
 }
 
 /** One bad variable: its name, what was wrong, and the offending value (secrets redacted). */
@@ -140,6 +149,9 @@ const schema = z.object({
     }),
   ),
   COLLATERAL_MULTIPLIER_THRESHOLD_BYTES: maybe(integerString('a whole number of bytes')),
+  DIG_ASSET_ID: maybe(
+    z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, { error: 'expected a CAT asset id (64 hex characters)' }),
+  ),
   FEE_WARN_MOJOS: withDefault(integerString('a whole number of mojos'), '1000000000'),
   EXCHANGE_URL: withDefault(httpUrl, DEFAULT_EXCHANGE_URL),
   REDIS_URL: maybe(urlWithProtocols(['redis:', 'rediss:'], 'a redis:// or rediss:// URL')),
@@ -148,6 +160,7 @@ const schema = z.object({
     '18555',
   ),
   DEVNET_DIR: withDefault(z.string(), '.devnet'),
+  INTENTS_DIR: withDefault(z.string(), '.data/intents'),
 })
 
 type RawEnv = z.output<typeof schema>
@@ -181,6 +194,15 @@ const crossFieldProblems = (
         message: `must be set together with ${set} (set both or neither)`,
       })
     }
+  }
+  // Mainnet DIG is one fixed CAT: an override there could only make fake DIG count as collateral.
+  const digAssetId = raw.DIG_ASSET_ID?.replace(/^0x/i, '').toLowerCase()
+  if (raw.CHIA_NETWORK === 'mainnet' && digAssetId !== undefined && digAssetId !== bytesToHex(DIG_MAINNET_ASSET_ID)) {
+    problems.push({
+      variable: 'DIG_ASSET_ID',
+      message: 'must not be set on mainnet, where $DIG is fixed (unset it, or use it on testnet11 or devnet)',
+      value: source.DIG_ASSET_ID?.trim(),
+    })
   }
   for (const variable of ['FULL_NODE_CERT', 'FULL_NODE_KEY'] as const) {
     const path = raw[variable]
@@ -245,11 +267,13 @@ export function parseEnv(
         raw.COLLATERAL_MULTIPLIER === undefined ? undefined : Number(raw.COLLATERAL_MULTIPLIER),
       multiplierThresholdBytes: raw.COLLATERAL_MULTIPLIER_THRESHOLD_BYTES,
     },
+    digAssetId: raw.DIG_ASSET_ID?.replace(/^0x/i, '').toLowerCase(),
     feeWarnMojos: raw.FEE_WARN_MOJOS,
     exchangeUrl: raw.EXCHANGE_URL,
     redisUrl: raw.REDIS_URL,
     devnetPort,
     devnetDir: raw.DEVNET_DIR,
+    intentsDir: raw.INTENTS_DIR,
   }
 }
 
@@ -281,5 +305,6 @@ export function publicEnv(): PublicEnv {
     feeWarnMojos: e.feeWarnMojos,
     exchangeUrl: e.exchangeUrl,
     collateral: e.collateral,
+    ...(e.digAssetId !== undefined ? { digAssetId: e.digAssetId } : {}),
   }
 }

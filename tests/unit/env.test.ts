@@ -37,6 +37,8 @@ describe('parseEnv defaults', () => {
       redisUrl: undefined,
       devnetPort: 18555,
       devnetDir: '.devnet',
+      intentsDir: '.data/intents',
+      digAssetId: undefined,
     })
   })
 
@@ -80,6 +82,7 @@ describe('parseEnv values', () => {
         REDIS_URL: 'redis://cache:6379/0',
         DEVNET_PORT: '1',
         DEVNET_DIR: '/tmp/devnet',
+        INTENTS_DIR: '/var/lib/studio/intents',
       },
       allFiles,
     )
@@ -101,6 +104,18 @@ describe('parseEnv values', () => {
     expect(config.redisUrl).toBe('redis://cache:6379/0')
     expect(config.devnetPort).toBe(1)
     expect(config.devnetDir).toBe('/tmp/devnet')
+    expect(config.intentsDir).toBe('/var/lib/studio/intents')
+  })
+
+  it('takes a DIG asset id override on testnet11, normalized to lowercase hex without 0x', () => {
+    const config = parseEnv({ CHIA_NETWORK: 'testnet11', DIG_ASSET_ID: `0x${'AB'.repeat(32)}` }, noFiles)
+    expect(config.digAssetId).toBe('ab'.repeat(32))
+    expect(parseEnv({ CHIA_NETWORK: 'testnet11', DIG_ASSET_ID: ' ' }, noFiles).digAssetId).toBeUndefined()
+  })
+
+  it('accepts the real DIG asset id on mainnet (a no-op override)', () => {
+    const dig = 'a406d3a9de984d03c9591c10d917593b434d5263cabe2b42f6b367df16832f81'
+    expect(parseEnv({ CHIA_NETWORK: 'mainnet', DIG_ASSET_ID: dig.toUpperCase() }, noFiles).digAssetId).toBe(dig)
   })
 
   it('keeps mojo amounts beyond 2^53 exact', () => {
@@ -127,6 +142,8 @@ describe('parseEnv errors', () => {
     ['REDIS_URL', 'http://cache:6379', /redis:\/\/ or rediss:\/\//],
     ['DEVNET_PORT', '70000', /between 1 and 65535/],
     ['DEVNET_PORT', 'http', /between 1 and 65535/],
+    ['DIG_ASSET_ID', 'ab'.repeat(31), /64 hex characters/],
+    ['DIG_ASSET_ID', 'zz'.repeat(32), /64 hex characters/],
   ])('rejects %s=%s, naming the variable and the value', (variable, value, message) => {
     const problems = problemsOf({ [variable]: value })
     expect(problems).toHaveLength(1)
@@ -175,6 +192,11 @@ describe('parseEnv errors', () => {
       variable: 'COLLATERAL_MULTIPLIER',
       message: 'expected a positive number such as 1.5',
     })
+  })
+
+  it('refuses another DIG asset id on mainnet, where $DIG is fixed', () => {
+    const problems = problemsOf({ CHIA_NETWORK: 'mainnet', DIG_ASSET_ID: 'cd'.repeat(32) })
+    expect(problems).toEqual([expect.objectContaining({ variable: 'DIG_ASSET_ID', value: 'cd'.repeat(32), message: expect.stringMatching(/mainnet/) })])
   })
 
   it('never echoes a Redis password', () => {

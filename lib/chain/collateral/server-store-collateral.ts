@@ -37,7 +37,7 @@ export async function serverStoreCollateral(launcherId: Bytes32): Promise<StoreC
   if (!store) return undefined
   runner ??= createClvmRsRunner()
   const policy = collateralPolicyFromConfig(env().collateral)
-  const assetId = await resolveDigAssetId(chain.proxy.call)
+  const assetId = await resolveDigAssetId(chain.proxy.call, { override: env().digAssetId })
   const collateral = await loadStoreCollateral(chain.client, launcherId, {
     assetId,
     runner,

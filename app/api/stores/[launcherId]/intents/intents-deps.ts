@@ -1,19 +1,20 @@
 import 'server-only'
 
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
+import { resolve } from 'node:path'
 
 import { createFileIntentStore, type IntentStore } from '@/lib/chain/intents/file-intent-store'
 import type { IntentsDeps } from '@/lib/chain/intents/handle-intents-request'
 import { loadStoreView } from '@/lib/chain/load-store-view'
 import { serverChain } from '@/lib/chain/server-chain'
+import { env } from '@/lib/env'
 
 let store: IntentStore | undefined
 
-/** The intents routes' wiring: the server chain for the store's current state, intents under `.data/intents/`. */
+/** The intents routes' wiring: the server chain for the store's current state, intents under `INTENTS_DIR` (default `.data/intents/`). */
 export function intentsDeps(): IntentsDeps {
   const chain = serverChain()
-  store ??= createFileIntentStore(join(process.cwd(), '.data', 'intents'))
+  store ??= createFileIntentStore(resolve(process.cwd(), env().intentsDir))
   return {
     network: chain.network,
     intents: store,
