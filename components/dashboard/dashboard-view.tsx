@@ -3,6 +3,8 @@
 import Link from 'next/link'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
+import { CollateralBadge } from '@/components/collateral/collateral-badge'
+import { CollateralTotals } from '@/components/collateral/collateral-totals'
 import { ActionPipeline } from '@/components/store-actions/action-pipeline'
 import { SyncStatusBadge } from '@/components/store-actions/sync-status-badge'
 import { formatBytes, shortHash } from '@/components/store/store-format'
@@ -49,7 +51,7 @@ function StoreRow({ launcherId, outbox, keys, onLoaded, remembered, onForget }: 
         <div className="mt-1 flex flex-wrap gap-1.5">
           {role && <Badge tone="brand">{role}</Badge>}
           {view?.status === 'melted' && <Badge tone="danger">melted</Badge>}
-          <Badge tone="neutral" title="The collateral view fills this in">collateral: —</Badge>
+          <CollateralBadge launcherId={launcherId} />
         </div>
       </div>
       <div className="min-w-0 text-xs">
@@ -136,6 +138,7 @@ export function DashboardView() {
           </div>
         ))}
       </dl>
+      {live.length > 0 && <CollateralTotals launcherIds={live} />}
 
       {unsettled.length > 0 && (
         <section className="space-y-3" data-testid="outbox">

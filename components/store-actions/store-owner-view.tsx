@@ -3,6 +3,8 @@
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 
+import { CollateralBadge } from '@/components/collateral/collateral-badge'
+import { StoreCollateralPanel } from '@/components/collateral/store-collateral-panel'
 import { RootHistory } from '@/components/store/root-history'
 import { formatBytes, formatHeight, shortHash } from '@/components/store/store-format'
 import { Badge } from '@/components/ui/badge'
@@ -165,7 +167,11 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
             <dt className="text-zinc-500">Height</dt>
             <dd>{formatHeight(cur.confirmedHeight)}</dd>
             <dt className="text-zinc-500">Collateral</dt>
-            <dd className="text-zinc-500" data-testid="collateral-placeholder">Not tracked yet</dd>
+            <dd>
+              <a href="#collateral" className="hover:underline" aria-label="Collateral details below">
+                <CollateralBadge launcherId={view.launcherId} />
+              </a>
+            </dd>
           </dl>
         </Card>
 
@@ -200,6 +206,10 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
             </>
           )}
         </Card>
+      </div>
+
+      <div id="collateral" className="scroll-mt-6">
+        <StoreCollateralPanel launcherId={view.launcherId} />
       </div>
 
       <Card>

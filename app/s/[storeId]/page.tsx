@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound, permanentRedirect, redirect } from 'next/navigation'
+import { Suspense } from 'react'
 
+import { PublicStoreCollateral } from '@/components/collateral/public-store-collateral'
+import { DeferredManageStoreLink } from '@/components/store-actions/deferred-manage-store-link'
 import { QrCodeSvg } from '@/components/store/qr-code-svg'
 import { RootHistory } from '@/components/store/root-history'
 import { formatHeight, shortHash } from '@/components/store/store-format'
@@ -78,6 +81,9 @@ export default async function StorePage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-center gap-3">
         <StoreStatusBadge status={view.status} />
         <span className="text-sm text-zinc-500 dark:text-zinc-400">DataLayer store on {NETWORK_LABELS[view.network]}</span>
+        <span className="ml-auto">
+          <DeferredManageStoreLink launcherId={launcherId} />
+        </span>
       </div>
       <h1 className="mt-3 text-3xl font-semibold tracking-tight break-words sm:text-4xl" data-testid="store-title">
         {view.current.label || 'Unnamed store'}
@@ -119,6 +125,19 @@ export default async function StorePage({ params, searchParams }: Props) {
             />
           </Card>
         </div>
+      </div>
+
+      <div className="mt-6">
+        <Suspense
+          fallback={
+            <Card>
+              <h2 className="text-lg font-semibold">Collateral ($DIG)</h2>
+              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">Reading collateral from the chain…</p>
+            </Card>
+          }
+        >
+          <PublicStoreCollateral launcherId={launcherId} />
+        </Suspense>
       </div>
 
       <Card className="mt-6">
