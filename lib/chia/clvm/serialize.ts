@@ -5,6 +5,7 @@
  */
 import { AppError } from '../errors/app-error'
 import { hexToBytes, bytesToHex } from '../primitives/bytes'
+import { type KnownPrograms, knownProgramBytes } from './known-program-bytes'
 import { type Program, atom, cons, NIL } from './program'
 
 export class ClvmDecodeError extends AppError {
@@ -27,6 +28,11 @@ export function programToBytes(program: Program): Uint8Array {
   while (stack.length > 0) {
     const p = stack.pop()!
     if (p.pair !== undefined) {
+      const known = knownProgramBytes(p)
+      if (known !== undefined) {
+        w.bytes(known)
+        continue
+      }
       w.byte(CONS)
       stack.push(p.pair[1], p.pair[0])
     } else {
@@ -102,12 +108,29 @@ class Writer {
   }
 }
 
+const prefixKey = (bytes: Uint8Array, pos: number): number =>
+  ((bytes[pos] << 24) | (bytes[pos + 1] << 16) | (bytes[pos + 2] << 8) | bytes[pos + 3]) >>> 0
+
+function matchKnown(known: KnownPrograms, bytes: Uint8Array, pos: number): { program: Program; bytes: Uint8Array } | undefined {
+  const candidates = known.byPrefix.get(prefixKey(bytes, pos))
+  if (candidates === undefined) return undefined
+  outer: for (const c of candidates) {
+    const k = c.bytes
+    if (pos + k.length > bytes.length) continue
+    for (let i = 4; i < k.length; i++) if (bytes[pos + i] !== k[i]) continue outer
+    return c
+  }
+  return undefined
+}
+
 /**
- * Parses one serialized program, which must use every byte. Accepts back-references.
+ * Parses one serialized program, which must use every byte. Accepts back-references. With
+ * `known` (built by `knownPrograms`), any subtree serialized exactly like a known program is
+ * returned as that program object (same structure, so the same value), without allocating it.
  * @example programFromBytes(hexToBytes('ff0180'))
  */
-export function programFromBytes(bytes: Uint8Array): Program {
-  const { program, length } = readProgram(bytes, 0)
+export function programFromBytes(bytes: Uint8Array, known?: KnownPrograms): Program {
+  const { program, length } = readProgram(bytes, 0, known)
   if (length !== bytes.length) throw new ClvmDecodeError('trailing bytes after program', length)
   return program
 }
@@ -121,7 +144,7 @@ export const programToHex = (p: Program): string => bytesToHex(programToBytes(p)
  * Parses one program starting at `offset`; returns it and the offset just past it.
  * @example readProgram(bytes, 0).length
  */
-export function readProgram(bytes: Uint8Array, offset: number): { program: Program; length: number } {
+export function readProgram(bytes: Uint8Array, offset: number, known?: KnownPrograms): { program: Program; length: number } {
   let pos = offset
   // `values` is the parse stack as a CLVM list, so back-reference paths walk it like clvm_rs does.
   let values: Program = NIL
@@ -139,6 +162,14 @@ export function readProgram(bytes: Uint8Array, offset: number): { program: Progr
     if (pos >= bytes.length) throw new ClvmDecodeError('unexpected end of input', pos)
     const b = bytes[pos++]
     if (b === CONS) {
+      if (known !== undefined && pos + 4 <= bytes.length) {
+        const hit = matchKnown(known, bytes, pos - 1)
+        if (hit !== undefined) {
+          values = cons(hit.program, values)
+          pos += hit.bytes.length - 1
+          continue
+        }
+      }
       ops.push(1, 0, 0)
     } else if (b === BACKREF) {
       const r = readAtom(bytes, pos)

@@ -11,6 +11,7 @@
 import { atomToBigint } from '../clvm/int'
 import { type Program, atom, first, isAtom, list, toList } from '../clvm/program'
 import type { ClvmRunner } from '../clvm/runner'
+import { knownPrograms } from '../clvm/known-programs'
 import { programFromBytes } from '../clvm/serialize'
 import { treeHash } from '../clvm/tree-hash'
 import { delegationLayer } from '../layers/delegation-layer'
@@ -22,9 +23,15 @@ import { singletonLayer, singletonPuzzleHash } from '../layers/singleton-layer'
 import { type Bytes32, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
+import { DELEGATION_LAYER_MOD } from '../puzzles/delegation-layer'
+import { DL_METADATA_UPDATER, DL_METADATA_UPDATER_HASH } from '../puzzles/dl-metadata-updater'
+import { NFT_STATE_LAYER_MOD } from '../puzzles/nft-state-layer'
 import { SINGLETON_LAUNCHER_HASH } from '../puzzles/singleton-launcher'
+import { SINGLETON_MOD } from '../puzzles/singleton-top-layer'
+import { STANDARD_MOD } from '../puzzles/standard'
+import { WRITER_FILTER_MOD } from '../puzzles/writer-filter'
 import { MELT_AMOUNT, NFT_UPDATE_METADATA_OPCODE } from '../spends/condition-opcodes'
-import { type DataStore, dataStorePuzzleHash } from './data-store'
+import { type DataStore, dataStoreInnerPuzzleHash, dataStorePuzzleHash } from './data-store'
 import {
   DataStoreMeltedError,
   InvalidStoreMemoError,
@@ -97,6 +104,32 @@ function buildFromMemos(args: {
   return { ...base, ownerPuzzleHash, delegatedPuzzles: delegatedPuzzlesFromMemos(memos) }
 }
 
+/**
+ * The modules a store spend reveals. Reading reveals and solutions against this table returns
+ * these very objects for them (no allocation, hashes already memoized, layer parsing by identity).
+ */
+const STORE_PROGRAMS = knownPrograms([
+  SINGLETON_MOD,
+  NFT_STATE_LAYER_MOD,
+  DELEGATION_LAYER_MOD,
+  WRITER_FILTER_MOD,
+  STANDARD_MOD,
+  DL_METADATA_UPDATER,
+])
+
+/**
+ * `verify` for a store spend's child, whose coin puzzle hash was derived as
+ * `singleton(launcherId, nft_state(metadata, metadataUpdaterPuzzleHash, childInnerPuzzleHash))`
+ * from the same launcher id and metadata as the store: the full hashes are equal exactly when the
+ * updater is the DataLayer one and the store's inner puzzle hash is the CREATE_COIN puzzle hash
+ * (sha256tree is collision resistant), so only those are compared. The full hashes are computed
+ * for the error only.
+ */
+function verifyChild(store: DataStore, metadataUpdaterPuzzleHash: Bytes32, childInnerPuzzleHash: Bytes32, context: string): DataStore {
+  if (equalBytes(metadataUpdaterPuzzleHash, DL_METADATA_UPDATER_HASH) && equalBytes(dataStoreInnerPuzzleHash(store), childInnerPuzzleHash)) return store
+  return verify(store, context)
+}
+
 function verify(store: DataStore, context: string): DataStore {
   const expected = dataStorePuzzleHash(store)
   if (!equalBytes(expected, store.coin.puzzleHash)) throw new StorePuzzleHashMismatchError({ expected, actual: store.coin.puzzleHash, context })
@@ -142,14 +175,14 @@ export function readDataStoreSpend(
 ): DataStoreSpendInfo | undefined {
   if (equalBytes(coinSpend.coin.puzzleHash, SINGLETON_LAUNCHER_HASH)) return readLauncherSpend(coinSpend)
 
-  const singleton = singletonLayer.parse(programFromBytes(coinSpend.puzzleReveal))
+  const singleton = singletonLayer.parse(programFromBytes(coinSpend.puzzleReveal, STORE_PROGRAMS))
   if (!singleton) return undefined
   const state = nftStateLayer.parse(singleton.innerPuzzle)
   if (!state) return undefined
   const parentId = coinId(coinSpend.coin)
   const launcherId = singleton.launcherId
   const metadata = metadataFromProgram(state.metadata)
-  const innerSolution = nftStateLayer.parseSolution(singletonLayer.parseSolution(programFromBytes(coinSpend.solution)).innerSolution)
+  const innerSolution = nftStateLayer.parseSolution(singletonLayer.parseSolution(programFromBytes(coinSpend.solution, STORE_PROGRAMS)).innerSolution)
   const conditions = toList(runner.run(state.innerPuzzle, innerSolution).value)
 
   let child: CreateCoin | undefined
@@ -227,7 +260,7 @@ export function readDataStoreSpend(
   } else {
     store = { ...base, ownerPuzzleHash: innerPuzzleHash, delegatedPuzzles: [] }
   }
-  return { launcherId, authority, store: verify(store, 'store spend'), melted: false, metadata: newMetadata }
+  return { launcherId, authority, store: verifyChild(store, state.metadataUpdaterPuzzleHash, child.puzzleHash, 'store spend'), melted: false, metadata: newMetadata }
 }
 
 /**

@@ -38,8 +38,16 @@ export const singletonStruct = (launcherId: Bytes32): Program =>
  * @example singletonStructHash(launcherId)
  */
 export function singletonStructHash(launcherId: Bytes32): Bytes32 {
-  return pairHash(atomHash(SINGLETON_MOD_HASH), pairHash(atomHash(launcherId), atomHash(SINGLETON_LAUNCHER_HASH)))
+  // One-entry cache: a history sync or a builder asks for the same launcher over and over.
+  if (lastStruct !== undefined && equalBytes(lastStruct.launcherId, launcherId)) return lastStruct.hash
+  const hash = pairHash(MOD_HASH_ATOM_HASH, pairHash(atomHash(launcherId), LAUNCHER_HASH_ATOM_HASH))
+  lastStruct = { launcherId: Uint8Array.from(launcherId), hash }
+  return hash
 }
+
+let lastStruct: { launcherId: Bytes32; hash: Bytes32 } | undefined
+const MOD_HASH_ATOM_HASH = atomHash(SINGLETON_MOD_HASH)
+const LAUNCHER_HASH_ATOM_HASH = atomHash(SINGLETON_LAUNCHER_HASH)
 
 /**
  * Full puzzle hash of a singleton with the given inner puzzle hash.
