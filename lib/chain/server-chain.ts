@@ -47,7 +47,11 @@ const MAX_MEMO_ENTRIES = 200_000
 /** Per-client budget: a 1,000-generation store verified in the browser needs ~1,000 calls at once. */
 export const DEFAULT_RATE_LIMIT = { capacity: 3_000, refillPerSecond: 300 }
 
-let instance: ServerChain | undefined
+// On globalThis, not a module variable: Next.js bundles route handlers and pages separately in a
+// production build, so `/api/stores` and `app/s/[storeId]` would otherwise each build their own
+// pool, caches and parse memo (and parse every history twice).
+const INSTANCE = Symbol.for('datalayer-studio.serverChain')
+type WithInstance = typeof globalThis & { [INSTANCE]?: ServerChain }
 
 /**
  * Whether an upstream URL is a Chia full node's RPC port (mTLS) rather than a public
@@ -70,7 +74,9 @@ export function usesNodeTls(url: string): boolean {
  * const record = await serverChain().client.getCoinRecordByName(launcherId)
  */
 export function serverChain(): ServerChain {
-  if (instance) return instance
+  const holder = globalThis as WithInstance
+  const existing = holder[INSTANCE]
+  if (existing) return existing
   const e = env()
   const tls = e.fullNodeTls
     ? { cert: readFileSync(e.fullNodeTls.certPath), key: readFileSync(e.fullNodeTls.keyPath) }
@@ -93,7 +99,7 @@ export function serverChain(): ServerChain {
     now,
     log,
   })
-  instance = {
+  const instance: ServerChain = {
     network: e.network,
     pool,
     cache,
@@ -105,5 +111,6 @@ export function serverChain(): ServerChain {
     viewCache: createMemoryCache({ now, maxEntries: 5_000 }),
     health: createHealthCheck(pool, e.network, now),
   }
+  holder[INSTANCE] = instance
   return instance
 }

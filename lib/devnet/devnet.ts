@@ -363,8 +363,12 @@ export class Devnet {
   }
 
   private persist(): void {
-    if (!this.options.dir) return
-    saveState(this.options.dir, {
+    if (this.options.dir) this.saveTo(this.options.dir)
+  }
+
+  /** Writes the whole state to `<dir>/state.json` (e.g. a snapshot of an in-memory devnet that `create({ dir })` reloads). */
+  saveTo(dir: string): void {
+    saveState(dir, {
       version: 1,
       genesisChallenge: bytesToHex(this.genesisChallenge),
       autoFarm: this.autoFarm,
