@@ -164,6 +164,30 @@ function readLauncherSpend(coinSpend: CoinSpend): DataStoreSpendInfo {
 }
 
 /**
+ * The delegation layer (CHIP-0035; DataLayer-Driver `puzzles/delegation_layer.clsp`, module
+ * `c3b24946…`) first evaluates `(a puzzle_reveal puzzle_solution)`, then, when
+ * `sha256tree(puzzle_reveal) == INNER_PUZZLE_HASH` (the owner), returns those conditions as they
+ * are: its `main` is `(i (= puzzle_hash INNER_PUZZLE_HASH) conditions (… merkle proof, morph …))`.
+ * Running the owner's puzzle alone therefore gives the same conditions (and fails when the layer
+ * fails, cost limit aside) at about a sixth of the CLVM cost: no tree hash of the reveal in CLVM. Returns the parsed
+ * layer when the spend is such an owner spend; `undefined` otherwise, and also whenever the layer
+ * or its solution is malformed, so those spends take the full run and fail in the original order.
+ */
+function ownerSpendOfDelegationLayer(
+  innerPuzzle: Program,
+  innerSolution: Program,
+): { solution: ReturnType<typeof delegationLayer.parseSolution> } | undefined {
+  try {
+    const deleg = delegationLayer.parse(innerPuzzle)
+    if (!deleg) return undefined
+    const solution = delegationLayer.parseSolution(innerSolution)
+    return equalBytes(knownPuzzleHash(solution.puzzleReveal), deleg.ownerPuzzleHash) ? { solution } : undefined
+  } catch {
+    return undefined // malformed: the full run below reports it as before
+  }
+}
+
+/**
  * Reads what a store spend did: who authorized it and the store it leaves (or that it melted).
  * `undefined` when the coin spend is not a store (or launcher) spend.
  * @example readDataStoreSpend(coinSpend, parent.delegatedPuzzles, runner)?.authority
@@ -183,7 +207,10 @@ export function readDataStoreSpend(
   const launcherId = singleton.launcherId
   const metadata = metadataFromProgram(state.metadata)
   const innerSolution = nftStateLayer.parseSolution(singletonLayer.parseSolution(programFromBytes(coinSpend.solution, STORE_PROGRAMS)).innerSolution)
-  const conditions = toList(runner.run(state.innerPuzzle, innerSolution).value)
+  const ownerFast = ownerSpendOfDelegationLayer(state.innerPuzzle, innerSolution)
+  // The owner's conditions come out of the delegation layer unchanged, so run only the owner's puzzle.
+  const ownerOutput = ownerFast && toList(runner.run(ownerFast.solution.puzzleReveal, ownerFast.solution.puzzleSolution).value)
+  const conditions = ownerOutput ?? toList(runner.run(state.innerPuzzle, innerSolution).value)
 
   let child: CreateCoin | undefined
   let melt = false
@@ -242,7 +269,7 @@ export function readDataStoreSpend(
     // The delegation layer keeps INNER_PUZZLE_HASH: a delegate's memos cannot move the owner (§11.3).
     if (deleg && authority !== 'owner') store = { ...store, ownerPuzzleHash: deleg.ownerPuzzleHash }
   } else if (deleg && delegSolution) {
-    const out = toList(runner.run(delegSolution.puzzleReveal, delegSolution.puzzleSolution).value)
+    const out = ownerOutput ?? toList(runner.run(delegSolution.puzzleReveal, delegSolution.puzzleSolution).value)
     let ownerChild: CreateCoin | undefined
     for (const c of out) {
       if (opcodeOf(c) !== 51n) continue
