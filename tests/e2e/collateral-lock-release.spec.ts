@@ -99,6 +99,16 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   expect(pub.summary.met).toBe(true)
   expect(pub.coins).toEqual([expect.objectContaining({ kind: 'dig', counted: true, lifecycle: 'active', amount: 2500 })])
 
+  // And so does the public verification page itself (server-rendered, for any visitor).
+  const visitor = await page.context().newPage()
+  await visitor.goto(`/s/${storeId}`)
+  const publicSection = visitor.getByTestId('public-collateral')
+  await expect(publicSection.getByTestId('collateral-summary')).toHaveAttribute('data-met', 'true')
+  const publicCoin = publicSection.locator('[data-testid="collateral-coin"][data-kind="dig"]')
+  await expect(publicCoin).toHaveCount(1)
+  await expect(publicCoin).toHaveAttribute('data-lifecycle', 'active')
+  await expect(publicCoin.getByTestId('collateral-kind')).toHaveText('DIG format — withdrawable at any time')
+
   // Release the DIG-format coin (with an XCH fee): the requirement is unmet again.
   await page.getByTestId('release-fee').fill('1000')
   await page.getByTestId('collateral-release').click()
@@ -109,6 +119,14 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   await expect(summary).toHaveAttribute('data-met', 'false', { timeout: 30_000 })
   await expect(coin).toHaveAttribute('data-lifecycle', 'released')
   await expect(page.getByTestId('dig-balance').first()).toHaveAttribute('data-base-units', '1000000', { timeout: 30_000 })
+
+  // The public page follows: requirement unmet, the coin released (after the server's short tip cache).
+  await expect(async () => {
+    await visitor.reload()
+    await expect(publicSection.getByTestId('collateral-summary')).toHaveAttribute('data-met', 'false', { timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(publicCoin).toHaveAttribute('data-lifecycle', 'released')
+  await visitor.close()
 })
 
 test('time-locked vault: locked until its date, released after the devnet clock passes it', async ({ page }) => {

@@ -14,7 +14,8 @@ let store: IntentStore | undefined
 /** The intents routes' wiring: the server chain for the store's current state, intents under `INTENTS_DIR` (default `.data/intents/`). */
 export function intentsDeps(): IntentsDeps {
   const chain = serverChain()
-  store ??= createFileIntentStore(resolve(process.cwd(), env().intentsDir))
+  // A runtime path (INTENTS_DIR): told to the bundler so it does not trace the whole project.
+  store ??= createFileIntentStore(resolve(/*turbopackIgnore: true*/ process.cwd(), env().intentsDir))
   return {
     network: chain.network,
     intents: store,
