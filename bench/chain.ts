@@ -142,7 +142,22 @@ async function timedGet(): Promise<{ ms: number; busyMs: number; cpuMs: number; 
   }
 }
 
+// BENCH_CPU_PROFILE=<file>: a CPU profile of the server thread during the cold load only.
+const profilePath = process.env.BENCH_CPU_PROFILE
+const inspector = profilePath ? new (await import('node:inspector')).Session() : undefined
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => inspector!.post(method, params, (e, r) => (e ? reject(e) : resolve(r))))
+if (inspector) {
+  inspector.connect()
+  await post('Profiler.enable')
+  await post('Profiler.start')
+}
 const cold = await timedGet()
+if (inspector) {
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown }
+  ;(await import('node:fs')).writeFileSync(profilePath!, JSON.stringify(profile))
+  inspector.disconnect()
+}
 const warm = await timedGet()
 // Sequential round trips of the cold load, as counted by the sync itself (+0: the mempool check overlaps).
 const { syncStore } = await import('@/lib/chain/store-sync')

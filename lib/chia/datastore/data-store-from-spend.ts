@@ -9,12 +9,12 @@
  * Spec: datalayer-protocol.md §7.2, §10.1.
  */
 import { atomToBigint } from '../clvm/int'
-import { type Program, atom, first, isAtom, list, toList } from '../clvm/program'
+import { type Program, atom, first, isAtom, list, programEquals, toList } from '../clvm/program'
 import type { ClvmRunner } from '../clvm/runner'
 import { knownPrograms } from '../clvm/known-programs'
 import { programFromBytes } from '../clvm/serialize'
 import { treeHash } from '../clvm/tree-hash'
-import { delegationLayer } from '../layers/delegation-layer'
+import { delegationLayer, delegationLayerPuzzleHash } from '../layers/delegation-layer'
 import { knownPuzzleHash } from '../layers/known-puzzle-hash'
 import { launcherLayer } from '../layers/launcher'
 import { type Proof, childLineageProof, eveProof } from '../layers/lineage-proof'
@@ -102,6 +102,17 @@ function buildFromMemos(args: {
     ownerPuzzleHash = owner
   }
   return { ...base, ownerPuzzleHash, delegatedPuzzles: delegatedPuzzlesFromMemos(memos) }
+}
+
+// The metadata a spend creates is the metadata the next spend reveals: comparing the two trees is
+// a cheap walk, hashing one is a sha256 per node, so the last few hashes are kept.
+const recentMetadata: { program: Program; hash: Bytes32 }[] = []
+function metadataHash(program: Program): Bytes32 {
+  for (const m of recentMetadata) if (m.program === program || programEquals(m.program, program)) return m.hash
+  const hash = treeHash(program)
+  recentMetadata.unshift({ program, hash })
+  if (recentMetadata.length > 2) recentMetadata.pop()
+  return hash
 }
 
 /**
@@ -254,13 +265,14 @@ export function readDataStoreSpend(
 
   const coin: Coin = {
     parentCoinInfo: parentId,
-    puzzleHash: singletonPuzzleHash(launcherId, nftStateLayerPuzzleHash(treeHash(newMetadata.program), state.metadataUpdaterPuzzleHash, child.puzzleHash)),
+    puzzleHash: singletonPuzzleHash(launcherId, nftStateLayerPuzzleHash(metadataHash(newMetadata.program), state.metadataUpdaterPuzzleHash, child.puzzleHash)),
     amount: child.amount,
   }
-  const innerPuzzleHash = knownPuzzleHash(state.innerPuzzle)
+  // A parsed delegation layer is that module curried with these arguments, so its hash is theirs.
+  const innerPuzzleHash = deleg ? delegationLayerPuzzleHash(deleg) : knownPuzzleHash(state.innerPuzzle)
   const proof = childLineageProof(
     coinSpend.coin,
-    nftStateLayerPuzzleHash(treeHash(state.metadata), state.metadataUpdaterPuzzleHash, innerPuzzleHash),
+    nftStateLayerPuzzleHash(metadataHash(state.metadata), state.metadataUpdaterPuzzleHash, innerPuzzleHash),
   )
   const base = { coin, launcherId, proof, metadata: newMetadata }
   let store: DataStore

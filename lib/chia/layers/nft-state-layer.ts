@@ -25,8 +25,24 @@ const MOD_HASH_ATOM_HASH = atomHash(NFT_STATE_LAYER_MOD_HASH)
  * Puzzle hash of an NFT state layer from hashes only.
  * @example nftStateLayerPuzzleHash(treeHash(metadata), DL_METADATA_UPDATER_HASH, innerPuzzleHash)
  */
-export const nftStateLayerPuzzleHash = (metadataHash: Bytes32, metadataUpdaterPuzzleHash: Bytes32, innerPuzzleHash: Bytes32): Bytes32 =>
-  curryTreeHash(NFT_STATE_LAYER_MOD_HASH, [MOD_HASH_ATOM_HASH, metadataHash, atomHash(metadataUpdaterPuzzleHash), innerPuzzleHash])
+export function nftStateLayerPuzzleHash(metadataHash: Bytes32, metadataUpdaterPuzzleHash: Bytes32, innerPuzzleHash: Bytes32): Bytes32 {
+  // Two-entry cache by value: parsing a history hashes each state twice (as the child of one
+  // spend, then in the lineage proof of the next), and builders hash it for puzzle and proof.
+  for (const c of recentStateHashes) {
+    if (equalBytes(c.metadataHash, metadataHash) && equalBytes(c.innerPuzzleHash, innerPuzzleHash) && equalBytes(c.metadataUpdaterPuzzleHash, metadataUpdaterPuzzleHash)) return c.hash
+  }
+  const hash = curryTreeHash(NFT_STATE_LAYER_MOD_HASH, [MOD_HASH_ATOM_HASH, metadataHash, atomHash(metadataUpdaterPuzzleHash), innerPuzzleHash])
+  recentStateHashes.unshift({
+    metadataHash: Uint8Array.from(metadataHash),
+    metadataUpdaterPuzzleHash: Uint8Array.from(metadataUpdaterPuzzleHash),
+    innerPuzzleHash: Uint8Array.from(innerPuzzleHash),
+    hash,
+  })
+  if (recentStateHashes.length > 2) recentStateHashes.pop()
+  return hash
+}
+
+const recentStateHashes: { metadataHash: Bytes32; metadataUpdaterPuzzleHash: Bytes32; innerPuzzleHash: Bytes32; hash: Bytes32 }[] = []
 
 /** Symmetric construct/parse for the NFT state layer. */
 export const nftStateLayer = {
