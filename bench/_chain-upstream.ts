@@ -1,7 +1,8 @@
 /**
- * Worker thread for bench/chain.ts: builds the N-generation store on an in-process devnet and
- * serves the devnet's full-node RPC, so the "remote node" spends its CPU on another core instead
- * of the thread that serves the app (as a real upstream would).
+ * Child process for bench/chain.ts: builds the N-generation store on an in-process devnet and
+ * serves the devnet's full-node RPC, so the "remote node" spends its CPU and memory in another
+ * process (as a real upstream would) and the bench's RSS is the app server's alone. Prints one
+ * JSON line on stdout when ready; exits when stdin closes.
  *
  * Building 1,000 validated generations takes minutes on a loaded machine, so the finished chain is
  * kept in the temp dir (devnet state file + the store's ids), keyed by a version and the generation
@@ -11,7 +12,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parentPort, workerData } from 'node:worker_threads'
 
 import { bytesToHex } from '@/lib/chia/primitives/bytes'
 import { createDevnet } from '@/lib/devnet/devnet'
@@ -20,7 +20,7 @@ import { startRpcServer } from '@/lib/devnet/rpc-server'
 import { buildStore, startDevnetChain, type DevnetChain } from '../tests/integration/chain/devnet-store'
 
 const STATE_VERSION = 1
-const { generations } = workerData as { generations: number }
+const generations = Number(process.env.BENCH_GENERATIONS ?? 1000)
 const dir = join(tmpdir(), `datalayer-studio-bench-chain-v${STATE_VERSION}-${generations}`)
 const metaFile = join(dir, 'store.json')
 
@@ -63,17 +63,18 @@ if (!cached) {
   cached = { chain, meta }
 }
 const { chain, meta } = cached
-parentPort!.postMessage({
-  url: chain.url,
-  launcherId: meta.launcherId,
-  lastRoot: meta.lastRoot,
-  buildSeconds: meta.buildSeconds,
-  loadSeconds: (performance.now() - t0) / 1000,
-  reused,
-})
-parentPort!.on('message', async (m) => {
-  if (m === 'close') {
-    await chain.close()
-    process.exit(0)
-  }
+process.stdout.write(
+  `${JSON.stringify({
+    url: chain.url,
+    launcherId: meta.launcherId,
+    lastRoot: meta.lastRoot,
+    buildSeconds: meta.buildSeconds,
+    loadSeconds: (performance.now() - t0) / 1000,
+    reused,
+  })}\n`,
+)
+process.stdin.resume()
+process.stdin.on('end', async () => {
+  await chain.close()
+  process.exit(0)
 })

@@ -50,18 +50,20 @@ const { createClvmRsRunner } = await import('@/lib/devnet/clvm-rs-runner')
 
 const log = (s: string) => process.stderr.write(`bench/chain: ${s}\n`)
 
-// 1. The store, built and served by a worker thread (the "remote" full node).
-const { Worker } = await import('node:worker_threads')
-// Workers do not inherit tsx's loader hooks: register them inside the worker before importing.
-const tsxApi = new URL('../node_modules/tsx/dist/esm/api/index.mjs', import.meta.url).href
-const workerEntry = new URL('./_chain-upstream.ts', import.meta.url).href
-const upstreamWorker = new Worker(
-  `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(workerEntry)}) })`,
-  { eval: true, workerData: { generations: GENERATIONS } },
-)
+// 1. The store, built and served by a child process (the "remote" full node, with its own memory).
+const upstreamProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./_chain-upstream.ts', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, BENCH_GENERATIONS: String(GENERATIONS) },
+})
 const built = await new Promise<{ url: string; launcherId: string; lastRoot: string; buildSeconds: number; loadSeconds: number; reused: boolean }>((resolve, reject) => {
-  upstreamWorker.once('message', resolve)
-  upstreamWorker.once('error', reject)
+  let out = ''
+  upstreamProcess.stdout!.on('data', (d: Buffer) => {
+    out += d.toString()
+    const line = out.split('\n').find((l) => l.startsWith('{'))
+    if (line) resolve(JSON.parse(line))
+  })
+  upstreamProcess.once('error', reject)
+  upstreamProcess.once('exit', (code) => reject(new Error(`upstream exited ${code}`)))
 })
 const buildSeconds = built.buildSeconds
 log(built.reused ? `reloaded the ${GENERATIONS}-generation chain in ${built.loadSeconds.toFixed(1)} s (built once in ${buildSeconds.toFixed(1)} s)` : `built ${GENERATIONS} generations in ${buildSeconds.toFixed(1)} s`)
@@ -134,7 +136,7 @@ async function timedGet(): Promise<{ ms: number; busyMs: number; cpuMs: number; 
     ms: Math.round(performance.now() - start),
     // Time this thread (the app server) was busy, i.e. its CPU share of the request.
     busyMs: Math.round(nodePerformance.eventLoopUtilization(elu).active),
-    // CPU of the whole process (includes the upstream worker's share while it answers).
+    // CPU of the app server process (the upstream devnet is a child process).
     cpuMs: Math.round((({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu))),
     calls: upstreamCalls - callsBefore,
     generations: view.history.length,
@@ -158,6 +160,7 @@ if (inspector) {
   ;(await import('node:fs')).writeFileSync(profilePath!, JSON.stringify(profile))
   inspector.disconnect()
 }
+const coldRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
 const warm = await timedGet()
 // Sequential round trips of the cold load, as counted by the sync itself (+0: the mempool check overlaps).
 const { syncStore } = await import('@/lib/chain/store-sync')
@@ -214,7 +217,7 @@ const latency = load.latency as Record<string, number>
 const requests = load.requests as Record<string, number>
 
 server.close()
-upstreamWorker.postMessage('close')
+upstreamProcess.stdin!.end()
 pool.close()
 
 const result = {
@@ -225,6 +228,7 @@ const result = {
     coldMs: cold.ms,
     coldServerBusyMs: cold.busyMs,
     coldProcessCpuMs: cold.cpuMs,
+    serverRssAfterColdMb: coldRssMb,
     coldUpstreamCalls: cold.calls,
     coldSequentialUpstreamRoundTrips: coldProbe?.sequentialRoundTrips,
     maxParallelUpstreamCalls: maxInFlight,
@@ -254,8 +258,8 @@ const result = {
     errors: load.errors,
     non2xx: load.non2xx,
     upstreamCallsDuringLoad: upstreamCalls - callsBeforeLoad,
-    // RSS includes the upstream worker's devnet (1,000-generation chain); the heap is the server thread's.
-    processRssMb: Math.round(rss / 1024 / 1024),
+    // The app server's process alone: the devnet upstream runs in a child process.
+    serverRssMb: Math.round(rss / 1024 / 1024),
     serverHeapUsedMb: Math.round(heapUsed / 1024 / 1024),
     targets: { requestsPerSecond: 2000, p99Ms: 50 },
   },
