@@ -115,6 +115,8 @@ function metadataHash(program: Program): Bytes32 {
   return hash
 }
 
+const isAcsMu = (p: Program): boolean => p.atom !== undefined && equalBytes(p.atom, DL_METADATA_UPDATER.atom!)
+
 /**
  * The modules a store spend reveals. Reading reveals and solutions against this table returns
  * these very objects for them (no allocation, hashes already memoized, layer parsing by identity).
@@ -243,7 +245,9 @@ export function readDataStoreSpend(
     if (!equalBytes(updaterHash, state.metadataUpdaterPuzzleHash)) {
       throw new MetadataUpdaterMismatchError({ expected: state.metadataUpdaterPuzzleHash, actual: updaterHash })
     }
-    const out = runner.run(update[0], list([state.metadata, atom(state.metadataUpdaterPuzzleHash), update[1]])).value
+    // DataLayer's updater is ACS_MU, the program `11` (`0b`): the path to the third argument of
+    // `(metadata updater_ph solution)`, i.e. the solution itself. Any other updater is run.
+    const out = isAcsMu(update[0]) ? update[1] : runner.run(update[0], list([state.metadata, atom(state.metadataUpdaterPuzzleHash), update[1]])).value
     newMetadata = metadataFromProgram(first(first(out)))
   }
 

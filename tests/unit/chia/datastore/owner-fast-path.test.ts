@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { type Program, programEquals } from '@/lib/chia/clvm/program'
+import { type Program, atom, list, programEquals, str } from '@/lib/chia/clvm/program'
 import type { ClvmRunner } from '@/lib/chia/clvm/runner'
 import { programFromBytes } from '@/lib/chia/clvm/serialize'
 import { readDataStoreSpend } from '@/lib/chia/datastore/data-store-from-spend'
@@ -16,6 +16,7 @@ import { nftStateLayer } from '@/lib/chia/layers/nft-state-layer'
 import { singletonLayer } from '@/lib/chia/layers/singleton-layer'
 import { equalBytes } from '@/lib/chia/primitives/bytes'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
+import { DL_METADATA_UPDATER, DL_METADATA_UPDATER_HASH } from '@/lib/chia/puzzles/dl-metadata-updater'
 import { SINGLETON_LAUNCHER_HASH } from '@/lib/chia/puzzles/singleton-launcher'
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { dataStoreIn } from '@/tests/support/driver-compat'
@@ -83,5 +84,16 @@ describe('owner spends of the delegation layer', () => {
     }
     for (const s of ownerSteps) check(s, true)
     for (const s of delegateSteps) check(s, false)
+  })
+})
+
+describe('the DataLayer metadata updater (ACS_MU)', () => {
+  it('returns its solution, the third argument, which the parse uses without running it (clvm_rs)', () => {
+    expect(DL_METADATA_UPDATER.atom).toEqual(new Uint8Array([0x0b]))
+    const solutions = [list([list([str('r'), atom(new Uint8Array(32).fill(7))]), atom(DL_METADATA_UPDATER_HASH)]), str('x'), list([])]
+    for (const solution of solutions) {
+      const out = rs.run(DL_METADATA_UPDATER, list([list([str('old')]), atom(DL_METADATA_UPDATER_HASH), solution])).value
+      expect(programEquals(out, solution)).toBe(true)
+    }
   })
 })
