@@ -113,7 +113,20 @@ export type SyncStoreOptions = {
   onTip?: (tip: CoinRecord) => void
 }
 
-const idHex = (r: CoinRecord) => bytesToHex(coinId(r.coin))
+// Coin ids and their hex, once per coin object: the lineage walk, the fetch list and the checks
+// each need them, and every one is a sha256.
+const ids = new WeakMap<Coin, { id: Bytes32; hex: string }>()
+function idsOf(c: Coin): { id: Bytes32; hex: string } {
+  let hit = ids.get(c)
+  if (!hit) {
+    const id = coinId(c)
+    hit = { id, hex: bytesToHex(id) }
+    ids.set(c, hit)
+  }
+  return hit
+}
+const idOf = (c: Coin): Bytes32 => idsOf(c).id
+const idHex = (r: CoinRecord) => idsOf(r.coin).hex
 const isOdd = (c: Coin) => (c.amount & 1n) === 1n
 
 /**
@@ -189,7 +202,7 @@ async function syncStoreOnce(
     if (!next) {
       // Not hinted (or a melt): ask for the children directly. One sequential round trip each.
       sequentialRoundTrips++
-      const kids = await client.getCoinRecordsByParentIds([coinId(current.coin)], { includeSpentCoins: true })
+      const kids = await client.getCoinRecordsByParentIds([idOf(current.coin)], { includeSpentCoins: true })
       next = kids.find((k) => isOdd(k.coin))
       if (next) lineageSource = 'parent-walk'
     }
@@ -201,7 +214,7 @@ async function syncStoreOnce(
   // Every spend we need: the launcher's (gives the eve state) and each spent lineage coin's.
   const toFetch: { id: Bytes32; height: number }[] = [
     { id: launcherId, height: launcherRecord.spentBlockIndex },
-    ...lineage.filter((r) => r.spentBlockIndex > 0).map((r) => ({ id: coinId(r.coin), height: r.spentBlockIndex })),
+    ...lineage.filter((r) => r.spentBlockIndex > 0).map((r) => ({ id: idOf(r.coin), height: r.spentBlockIndex })),
   ]
   const memoKey = (id: Bytes32, height: number) => `${bytesToHex(id)}@${height}`
   const heightOf = new Map(toFetch.map((f) => [bytesToHex(f.id), f.height]))
@@ -257,9 +270,9 @@ async function syncStoreOnce(
   let produced = await outcome(launcherId, undefined, -1)
   for (let g = 0; g < lineage.length; g++) {
     const record = lineage[g]
-    const id = coinId(record.coin)
+    const id = idOf(record.coin)
     if (produced.kind !== 'child') throw new BrokenLineageError({ launcherId, generation: g, reason: 'coin after a melt' })
-    if (!equalBytes(coinId(produced.state.coin), id)) {
+    if (!equalBytes(idOf(produced.state.coin), id)) {
       throw new BrokenLineageError({ launcherId, generation: g, reason: 'the parsed child is not the coin on chain' })
     }
     entries.push({ generation: g, coinId: id, record, state: produced.state, authority: produced.authority })

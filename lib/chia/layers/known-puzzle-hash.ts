@@ -37,8 +37,15 @@ export function knownModHash(mod: Program): Bytes32 | undefined {
  * @example knownPuzzleHash(programFromBytes(coinSpend.puzzleReveal)) // equals coinSpend.coin.puzzleHash
  */
 export function knownPuzzleHash(puzzle: Program): Bytes32 {
+  const hit = memo.get(puzzle)
+  if (hit) return hit
   const u = puzzle.pair ? uncurry(puzzle) : undefined
   const modHash = u && knownModHash(u.mod)
   if (!u || !modHash) return treeHash(puzzle)
-  return curryTreeHash(modHash, u.args.map(knownPuzzleHash))
+  const hash = curryTreeHash(modHash, u.args.map(knownPuzzleHash))
+  memo.set(puzzle, hash)
+  return hash
 }
+
+// Per program object, like treeHash (programs are immutable): a parse asks for the same reveal twice.
+const memo = new WeakMap<Program, Bytes32>()
