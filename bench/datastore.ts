@@ -64,6 +64,9 @@ const sel = conv(V.selectCoins.vectors[2].input)
 const chainD = V.history.chains.D.steps
 const writerStep = conv(chainD[3].coinSpend)
 const parentOfWriter = dataStoreIn(conv(chainD[2].expectedNewStore)).delegatedPuzzles
+// An owner update of a delegated store (the common history spend): only the owner puzzle runs.
+const ownerStep = conv(chainD[7].coinSpend)
+const parentOfOwner = dataStoreIn(conv(chainD[6].expectedNewStore)).delegatedPuzzles
 
 const store = (s: Any) => dataStoreIn(s)
 const rs = createClvmRsRunner()
@@ -89,6 +92,7 @@ const result: Record<string, number> = {
   selectCoinsKnapsackUs: microsPerCall(() => selectCoins(sel.allCoins, BigInt(V.selectCoins.vectors[2].input.totalAmount))),
   fromSpendWriterClvmRsUs: microsPerCall(() => dataStoreFromSpend(writerStep, parentOfWriter, rs)),
   fromSpendWriterTsRunnerUs: microsPerCall(() => dataStoreFromSpend(writerStep, parentOfWriter, ts)),
+  fromSpendOwnerDelegatedClvmRsUs: microsPerCall(() => dataStoreFromSpend(ownerStep, parentOfOwner, rs)),
   driverMintDelegatedUs: microsPerCall(() =>
     ref.mintStore(mint.minterSyntheticKey, mint.selectedCoins, mint.rootHash, mint.label, mint.description, mint.bytes, mint.ownerPuzzleHash, mint.delegatedPuzzles, mint.fee),
   ),
