@@ -20,7 +20,7 @@ interface CoinSpendJson {
   puzzleReveal: string
   solution: string
 }
-const driver = JSON.parse(readFileSync(new URL('../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
+const driver = JSON.parse(readFileSync(new URL('../tests/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
 const spendOf = (name: string): CoinSpendJson => {
   const c = driver.cases.find((x: { name: string }) => x.name === name)
   if (!c) throw new Error(`vector case ${name} not found`)

@@ -22,7 +22,7 @@ import { dataStoreIn, delegatedPuzzleIn } from '@/tests/support/driver-compat'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vector JSON / driver values are untyped
 type Any = any
-const V = JSON.parse(readFileSync(new URL('../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
+const V = JSON.parse(readFileSync(new URL('../tests/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
 const ref: Any = createRequire(import.meta.url)('@dignetwork/datalayer-driver')
 const c = (name: string): Any => V.cases.find((x: Any) => x.name === name)
 const conv = (v: Any, key = ''): Any => {

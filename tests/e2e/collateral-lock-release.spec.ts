@@ -22,7 +22,7 @@ import { signCoinSpends } from '@/lib/chia/spends/sign-coin-spends'
 const DEVNET = `http://127.0.0.1:${process.env.E2E_DEVNET_PORT ?? 18755}`
 const MIB = 1_048_576n
 
-const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
   keys: Record<string, { syntheticSecretKey: string; syntheticPublicKey: string; puzzleHash: string; txchAddress: string }>
 }
 const minter = vectors.keys.writer2
@@ -64,6 +64,17 @@ async function fundedBurner(page: Page): Promise<Bytes32> {
 test('faucet DIG → shortfall → lock from the gate → gate lifts → public coin → release → unmet again', async ({ page }) => {
   test.setTimeout(240_000)
   const storeId = await mintStore(await fundedBurner(page), MIB)
+
+  // The owner's update form is gated: growing the store to 25 MiB without collateral is blocked.
+  await page.goto(`/stores/${storeId}`)
+  await page.getByTestId('tab-update').click()
+  await page.getByLabel('Size in bytes').fill(String(25n * MIB))
+  await expect(page.getByTestId('collateral-gate-shortfall')).toHaveText('2.5 DIG', { timeout: 30_000 })
+  await expect(page.getByTestId('update-submit')).toBeDisabled()
+  // A change that does not grow the store is never blocked.
+  await page.getByLabel('Size in bytes').fill(String(MIB))
+  await expect(page.getByTestId('collateral-gate-open')).toBeAttached()
+  await expect(page.getByTestId('update-submit')).toBeEnabled()
 
   await page.goto(`/collateral?store=${storeId}`)
   const summary = page.getByTestId('collateral-summary').first()
@@ -108,6 +119,16 @@ test('faucet DIG → shortfall → lock from the gate → gate lifts → public 
   await expect(publicCoin).toHaveCount(1)
   await expect(publicCoin).toHaveAttribute('data-lifecycle', 'active')
   await expect(publicCoin.getByTestId('collateral-kind')).toHaveText('DIG format — withdrawable at any time')
+  // The owner's wallet (restored in this tab) gets the lazily loaded "Manage this store" link.
+  await expect(visitor.getByTestId('manage-store-link')).toHaveText('Manage this store (owner)', { timeout: 30_000 })
+
+  // With the shortfall locked, the owner's update form lets the store grow to 25 MiB.
+  await visitor.goto(`/stores/${storeId}`)
+  await visitor.getByTestId('tab-update').click()
+  await visitor.getByLabel('Size in bytes').fill(String(25n * MIB))
+  await expect(visitor.getByTestId('collateral-gate-open')).toBeAttached({ timeout: 30_000 })
+  await expect(visitor.getByTestId('update-submit')).toBeEnabled()
+  await visitor.goto(`/s/${storeId}`)
 
   // Release the DIG-format coin (with an XCH fee): the requirement is unmet again.
   await page.getByTestId('release-fee').fill('1000')

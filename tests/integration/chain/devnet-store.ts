@@ -23,7 +23,7 @@ import { createDevnet, type Devnet } from '@/lib/devnet/devnet'
 import { startRpcServer, type RpcServer } from '@/lib/devnet/rpc-server'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 ) as { keys: Record<string, { syntheticSecretKey: string; syntheticPublicKey: string; puzzleHash: string }> }
 
 export type Key = { secretKey: Uint8Array; publicKey: Uint8Array; puzzleHash: Bytes32 }

@@ -40,7 +40,7 @@ import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 import { type Devnet, createDevnet } from '@/lib/devnet/devnet'
 import { type RpcServer, startRpcServer } from '@/lib/devnet/rpc-server'
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
   keys: Record<string, { syntheticSecretKey: string; syntheticPublicKey: string; puzzleHash: string }>
 }
 const key = (label: string) => {

@@ -20,7 +20,7 @@ import { ANYONE_CAN_SPEND, ANYONE_CAN_SPEND_HASH } from '@/lib/devnet/dig-issuan
 import type { DevnetProcess } from '@/tests/support/devnet-process'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 ) as { keys: Record<string, { syntheticSecretKey: string; syntheticPublicKey: string; puzzleHash: string; txchAddress: string }> }
 
 export interface TestKey {

@@ -30,7 +30,7 @@ interface VectorCase {
   signatures?: { mainnet?: string; testnet11?: string }
   cost?: string
 }
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
   cases: VectorCase[]
 }
 const signedCases = vectors.cases.filter((c) => c.output?.coinSpends?.length && c.signatures?.mainnet && !c.name.endsWith('_BUG'))

@@ -41,7 +41,7 @@ interface VectorCase {
   signatures: { privateKeys: string[]; mainnet: string; testnet11: string }
 }
 const vectors = JSON.parse(
-  await import('node:fs').then((fs) => fs.readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')),
+  await import('node:fs').then((fs) => fs.readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')),
 ) as { keys: Record<string, { masterSecretKey: string; syntheticPublicKey: string; txchAddress: string }>; cases: VectorCase[] }
 
 const mint = vectors.cases.find((c) => c.name === 'mint_vanilla_minimal')!

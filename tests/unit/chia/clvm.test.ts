@@ -9,9 +9,9 @@ import { disassemble } from '@/lib/chia/clvm/disassemble'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { coinId } from '@/lib/chia/primitives/coin'
 
-const puzzles = JSON.parse(readFileSync(new URL('../../../../shared/vectors/puzzles.json', import.meta.url), 'utf8'))
+const puzzles = JSON.parse(readFileSync(new URL('../../vectors/puzzles.json', import.meta.url), 'utf8'))
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 describe('CLVM integers', () => {

@@ -300,7 +300,7 @@ function countNodes(root: Program): number {
 
 describe('runProgram vs clvm_rs on mutated DataLayer spends', () => {
   it('agrees on 600 random mutations of real puzzle reveals and solutions', () => {
-    const driver = JSON.parse(readFileSync(new URL('../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
+    const driver = JSON.parse(readFileSync(new URL('../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'))
     const spends: { puzzle: Program; solution: Program }[] = driver.cases.flatMap(
       (c: { output?: { coinSpends?: { puzzleReveal: string; solution: string }[] } }) =>
         (c.output?.coinSpends ?? []).map((cs) => ({ puzzle: programFromHex(cs.puzzleReveal), solution: programFromHex(cs.solution) })),

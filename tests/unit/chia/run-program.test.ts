@@ -15,7 +15,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { CONSENSUS_FLAGS, createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 
 const vector = (file: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/vectors/${file}`, import.meta.url), 'utf8'))
+  JSON.parse(readFileSync(new URL(`../../vectors/${file}`, import.meta.url), 'utf8'))
 
 const rsStrict = createClvmRsRunner()
 const rsLenient = createClvmRsRunner(CONSENSUS_FLAGS)

@@ -19,7 +19,7 @@ import { coinId } from '@/lib/chia/primitives/coin'
 import { sha256 } from '@/lib/chia/primitives/sha256'
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8')) as {
   keys: Record<string, { syntheticPublicKey: string }>
 }
 const pk = hexToBytes(vectors.keys.owner.syntheticPublicKey)

@@ -1,8 +1,8 @@
-// Loads ../shared/vectors/dig-collateral*.json (read at test time, STYLE.md "Tests").
+// Loads tests/vectors/dig-collateral*.json (copies of ../shared/vectors, STYLE.md "Tests").
 import { readFileSync } from 'node:fs'
 
 const read = (file: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../../shared/vectors/${file}`, import.meta.url), 'utf8'))
+  JSON.parse(readFileSync(new URL(`../../../vectors/${file}`, import.meta.url), 'utf8'))
 
 export const digCollateral = read('dig-collateral.json')
 export const digCollateralPuzzles = read('dig-collateral-puzzles.json')

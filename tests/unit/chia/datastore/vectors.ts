@@ -1,4 +1,4 @@
-/** Loading ../shared/vectors/datalayer-driver-0.1.29.json and converting between its JSON and the facade's values. */
+/** Loading tests/vectors/ (copies of ../shared/vectors/)datalayer-driver-0.1.29.json and converting between its JSON and the facade's values. */
 import { readFileSync } from 'node:fs'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 
@@ -6,7 +6,7 @@ import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 export type Json = any
 
 export const driverVectors: Json = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 const BIGINT_FIELDS = new Set(['amount', 'parentAmount', 'bytes', 'fee', 'oracleFee', 'totalAmount'])

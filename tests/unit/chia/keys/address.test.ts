@@ -12,7 +12,7 @@ import {
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 describe('addresses', () => {

@@ -15,7 +15,7 @@ import { secretKeyToPublicKey } from '@/lib/chia/keys/secret-key'
 import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 // chia_rs crates/chia-bls/src/secret_key.rs tests (generated with chia's keychain / blspy).

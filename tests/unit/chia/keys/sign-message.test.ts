@@ -5,7 +5,7 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@/lib/chia/primitives/bytes
 import { sha256 } from '@/lib/chia/primitives/sha256'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 describe('CHIP-0002 signMessage', () => {

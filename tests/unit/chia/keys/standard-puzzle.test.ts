@@ -8,7 +8,7 @@ import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 describe('standard puzzle', () => {

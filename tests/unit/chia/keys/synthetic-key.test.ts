@@ -15,7 +15,7 @@ import { bytesToHex, hexToBytes } from '@/lib/chia/primitives/bytes'
 import { sha256 } from '@/lib/chia/primitives/sha256'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 // chia_rs crates/chia-puzzle-types/src/derive_synthetic.rs tests: master sk 6bb1…4c71,

@@ -25,7 +25,7 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@/lib/chia/primitives/bytes
 import { type Coin, coinId } from '@/lib/chia/primitives/coin'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 const hex = bytesToHex
 

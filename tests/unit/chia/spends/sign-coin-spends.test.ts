@@ -28,7 +28,7 @@ import {
 import { createClvmRsRunner } from '@/lib/devnet/clvm-rs-runner'
 
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 const runner = createClvmRsRunner()
 const NETWORKS = { mainnet: MAINNET_GENESIS_CHALLENGE, testnet11: TESTNET11_GENESIS_CHALLENGE } as const

@@ -9,7 +9,7 @@ import type { StoreEvidence } from '@/lib/chia/verify/verify-store-history'
 export type Json = any
 
 export const driverVectors: Json = JSON.parse(
-  readFileSync(new URL('../../../../../shared/vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vectors/datalayer-driver-0.1.29.json', import.meta.url), 'utf8'),
 )
 
 const coinIn = (c: Json): Coin => ({ parentCoinInfo: hexToBytes(c.parentCoinInfo), puzzleHash: hexToBytes(c.puzzleHash), amount: BigInt(c.amount) })
