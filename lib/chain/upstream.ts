@@ -37,13 +37,19 @@ const MAX_RESPONSE_BYTES = 16 * 1024 * 1024
  * const node = createUpstream({ url: 'https://10.0.0.5:8555', tls: { cert, key } })
  * const { status, text } = await node.post('get_blockchain_state', '{}', 5_000)
  */
+/**
+ * Sockets per upstream. At least the store sync's fetch concurrency (100, store-sync.ts), so a cold
+ * history load is ~11 waves of round trips instead of queueing inside the agent.
+ */
+const MAX_SOCKETS_PER_UPSTREAM = 128
+
 export function createUpstream({ url, tls }: { url: string; tls?: UpstreamTls }): Upstream {
   const base = new URL(url.replace(/\/+$/, '') + '/')
   const secure = base.protocol === 'https:'
   const agent = secure
     ? new https.Agent({
         keepAlive: true,
-        maxSockets: 64,
+        maxSockets: MAX_SOCKETS_PER_UPSTREAM,
         ...(tls
           ? {
               cert: tls.cert,
@@ -56,7 +62,7 @@ export function createUpstream({ url, tls }: { url: string; tls?: UpstreamTls })
             }
           : {}),
       })
-    : new http.Agent({ keepAlive: true, maxSockets: 64 })
+    : new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_UPSTREAM })
   const lib = secure ? https : http
 
   return {
