@@ -150,7 +150,10 @@ const schema = z.object({
   ),
   COLLATERAL_MULTIPLIER_THRESHOLD_BYTES: maybe(integerString('a whole number of bytes')),
   DIG_ASSET_ID: maybe(
-    z.string().regex(/^(0x)?[0-9a-fA-F]{64}$/, { error: 'expected a CAT asset id (64 hex characters)' }),
+    z
+      .string()
+      .regex(/^(0x)?[0-9a-fA-F]{64}$/, { error: 'expected a CAT asset id (64 hex characters)' })
+      .transform((v) => v.replace(/^0x/i, '').toLowerCase()),
   ),
   FEE_WARN_MOJOS: withDefault(integerString('a whole number of mojos'), '1000000000'),
   EXCHANGE_URL: withDefault(httpUrl, DEFAULT_EXCHANGE_URL),
@@ -196,8 +199,7 @@ const crossFieldProblems = (
     }
   }
   // Mainnet DIG is one fixed CAT: an override there could only make fake DIG count as collateral.
-  const digAssetId = raw.DIG_ASSET_ID?.replace(/^0x/i, '').toLowerCase()
-  if (raw.CHIA_NETWORK === 'mainnet' && digAssetId !== undefined && digAssetId !== bytesToHex(DIG_MAINNET_ASSET_ID)) {
+  if (raw.CHIA_NETWORK === 'mainnet' && raw.DIG_ASSET_ID !== undefined && raw.DIG_ASSET_ID !== bytesToHex(DIG_MAINNET_ASSET_ID)) {
     problems.push({
       variable: 'DIG_ASSET_ID',
       message: 'must not be set on mainnet, where $DIG is fixed (unset it, or use it on testnet11 or devnet)',
@@ -267,7 +269,7 @@ export function parseEnv(
         raw.COLLATERAL_MULTIPLIER === undefined ? undefined : Number(raw.COLLATERAL_MULTIPLIER),
       multiplierThresholdBytes: raw.COLLATERAL_MULTIPLIER_THRESHOLD_BYTES,
     },
-    digAssetId: raw.DIG_ASSET_ID?.replace(/^0x/i, '').toLowerCase(),
+    digAssetId: raw.DIG_ASSET_ID,
     feeWarnMojos: raw.FEE_WARN_MOJOS,
     exchangeUrl: raw.EXCHANGE_URL,
     redisUrl: raw.REDIS_URL,
