@@ -1,4 +1,4 @@
-import { ButtonLink } from '@/components/ui/button'
+import { ErrorPageBody } from '@/components/layout/error-page-body'
 import { Card } from '@/components/ui/card'
 import { describeStoreIdProblem } from '@/lib/store-id'
 
@@ -10,26 +10,26 @@ const MAX_SHOWN = 96
 export function InvalidStoreId({ storeId }: { storeId: string }) {
   const shown = storeId.length > MAX_SHOWN ? `${storeId.slice(0, MAX_SHOWN)}…` : storeId
   return (
-    <div className="mx-auto max-w-2xl px-4 py-16 sm:px-6 sm:py-24" data-testid="invalid-store-id">
-      <p className="font-mono text-sm font-semibold text-red-700 dark:text-red-400">Error 400 · Bad request</p>
-      <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">That is not a valid store id</h1>
-      <p className="mt-4 text-lg text-zinc-600 dark:text-zinc-400">
-        A store is identified by its launcher id: 64 hexadecimal characters (0–9, a–f), optionally
-        prefixed with <code className="font-mono">0x</code>.
-      </p>
-      <dl className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40">
-        <dt className="font-medium text-red-900 dark:text-red-200">The address contained</dt>
-        <dd className="mt-1 font-mono break-all text-red-800 dark:text-red-300">{shown === '' ? '(nothing)' : shown}</dd>
-        <dd className="mt-2 text-red-800 dark:text-red-300">{describeStoreIdProblem(storeId)}</dd>
-      </dl>
-      <Card className="mt-8">
-        <VerifyStoreForm />
-      </Card>
-      <div className="mt-8">
-        <ButtonLink href="/" variant="secondary">
-          Back to the home page
-        </ButtonLink>
-      </div>
-    </div>
+    <ErrorPageBody
+      status="Error 400 · Bad request"
+      tone="danger"
+      title="That is not a valid store id"
+      testId="invalid-store-id"
+      extra={
+        <>
+          <dl className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40">
+            <dt className="font-medium text-red-900 dark:text-red-200">The address contained</dt>
+            <dd className="mt-1 font-mono break-all text-red-800 dark:text-red-300">{shown === '' ? '(nothing)' : shown}</dd>
+            <dd className="mt-2 text-red-800 dark:text-red-300">{describeStoreIdProblem(storeId)}</dd>
+          </dl>
+          <Card className="mt-8">
+            <VerifyStoreForm />
+          </Card>
+        </>
+      }
+    >
+      A store is identified by its launcher id: 64 hexadecimal characters (0–9, a–f), optionally
+      prefixed with <code className="font-mono">0x</code>.
+    </ErrorPageBody>
   )
 }
