@@ -8,7 +8,6 @@
  * CHIP: https://github.com/Chia-Network/chips/blob/main/CHIPs/chip-0011.md
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
-import { sha256 } from '@noble/hashes/sha2.js'
 import {
   BLS_G1_MULTIPLY_BASE_COST,
   BLS_G1_MULTIPLY_COST_PER_BYTE,
@@ -36,8 +35,21 @@ import {
   PUBKEY_BASE_COST,
   PUBKEY_COST_PER_BYTE,
 } from '../costs'
+import { concatBytes, utf8ToBytes } from '../../primitives/bytes'
+import { sha256 } from '../../primitives/sha256'
 import { type Program, NIL } from '../program'
-import { type Reduction, atomArg, atomToInt, checkCost, divModFloor, getArgs, getVarargs, intArg, raise } from './op-utils'
+import {
+  type Reduction,
+  atomArg,
+  atomToInt,
+  atomToUnsignedInt,
+  checkCost,
+  divModFloor,
+  getArgs,
+  getVarargs,
+  intArg,
+  raise,
+} from './op-utils'
 
 const G1 = bls12_381.G1.Point
 const G2 = bls12_381.G2.Point
@@ -46,11 +58,11 @@ type G2Point = InstanceType<typeof G2>
 const { Fp, Fp12 } = bls12_381.fields
 const GROUP_ORDER = bls12_381.fields.Fr.ORDER
 const P = Fp.ORDER
+const X_MASK = (1n << 381n) - 1n
 
-const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 /** Default DSTs of chia-bls (AUG scheme) for `g1_map`, `g2_map` and `bls_verify`. */
-const DST_G1 = utf8('BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_AUG_')
-const DST_G2 = utf8('BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_AUG_')
+const DST_G1 = utf8ToBytes('BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_AUG_')
+const DST_G2 = utf8ToBytes('BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_AUG_')
 
 /**
  * chia-bls / blst compressed-point rules: the compression bit is set; infinity is exactly
@@ -65,9 +77,9 @@ function canonicalEncoding(b: Uint8Array): boolean {
     return true
   }
   for (let off = 0; off < b.length; off += 48) {
-    let hex = ''
-    for (let i = off; i < off + 48; i++) hex += (i === 0 ? b[i] & 0x1f : b[i]).toString(16).padStart(2, '0')
-    if (BigInt('0x' + hex) >= P) return false
+    const x = atomToUnsignedInt(b.subarray(off, off + 48))
+    // The first coordinate's top three bits are the flags, not part of x.
+    if ((off === 0 ? x & X_MASK : x) >= P) return false
   }
   return true
 }
@@ -273,32 +285,20 @@ export function opG2Negate(args: Program, _maxCost: number): Reduction {
  * RFC 9380 expand_message_xmd with SHA-256. Unlike noble's, it accepts an empty DST, as blst does.
  */
 function expandMessageXmd(msg: Uint8Array, dst: Uint8Array, lenInBytes: number): Uint8Array {
-  if (dst.length > 255) dst = sha256(concat(utf8('H2C-OVERSIZE-DST-'), dst))
+  if (dst.length > 255) dst = sha256(utf8ToBytes('H2C-OVERSIZE-DST-'), dst)
   const ell = Math.ceil(lenInBytes / 32)
-  const dstPrime = concat(dst, Uint8Array.of(dst.length))
-  const b0 = sha256(concat(new Uint8Array(64), msg, Uint8Array.of(lenInBytes >> 8, lenInBytes & 0xff, 0), dstPrime))
+  const dstPrime = concatBytes(dst, Uint8Array.of(dst.length))
+  const b0 = sha256(new Uint8Array(64), msg, Uint8Array.of(lenInBytes >> 8, lenInBytes & 0xff, 0), dstPrime)
   const out = new Uint8Array(ell * 32)
-  let prev = sha256(concat(b0, Uint8Array.of(1), dstPrime))
+  let prev = sha256(b0, Uint8Array.of(1), dstPrime)
   out.set(prev, 0)
   for (let i = 2; i <= ell; i++) {
     const x = new Uint8Array(32)
     for (let j = 0; j < 32; j++) x[j] = b0[j] ^ prev[j]
-    prev = sha256(concat(x, Uint8Array.of(i), dstPrime))
+    prev = sha256(x, Uint8Array.of(i), dstPrime)
     out.set(prev, (i - 1) * 32)
   }
   return out.subarray(0, lenInBytes)
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0
-  for (const p of parts) n += p.length
-  const out = new Uint8Array(n)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
 }
 
 /** RFC 9380 hash_to_field for BLS12-381 base-field elements (L = 64). */
@@ -306,9 +306,7 @@ function hashToField(msg: Uint8Array, dst: Uint8Array, count: number): bigint[] 
   const bytes = expandMessageXmd(msg, dst, count * 64)
   const out: bigint[] = []
   for (let i = 0; i < count; i++) {
-    let hex = ''
-    for (let j = i * 64; j < (i + 1) * 64; j++) hex += bytes[j].toString(16).padStart(2, '0')
-    out.push(BigInt('0x' + hex) % P)
+    out.push(atomToUnsignedInt(bytes.subarray(i * 64, (i + 1) * 64)) % P)
   }
   return out
 }
@@ -450,7 +448,7 @@ function aggregateVerify(signature: G2Point, items: Array<[G1Point, Uint8Array]>
   const pairs: { g1: G1Point; g2: G2Point }[] = []
   for (const [pk, msg] of items) {
     if (pk.is0()) return false
-    pairs.push({ g1: pk, g2: hashToG2(concat(g1Atom(pk).atom!, msg), DST_G2) })
+    pairs.push({ g1: pk, g2: hashToG2(concatBytes(g1Atom(pk).atom!, msg), DST_G2) })
   }
   if (!signature.is0()) pairs.push({ g1: G1.BASE.negate(), g2: signature })
   return Fp12.eql(bls12_381.pairingBatch(pairs as never), Fp12.ONE)
