@@ -8,22 +8,21 @@
  * trying both the key and its synthetic key against the address's puzzle hash.
  */
 import { addressPrefix, type NetworkName } from '@/lib/chia/primitives/network'
-import { bytesToHex, bytesToPrefixedHex, equalBytes, hexToBytes, utf8ToBytes } from '@/lib/chia/primitives/bytes'
+import { bytesToHex, equalBytes, hexToBytes, utf8ToBytes } from '@/lib/chia/primitives/bytes'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
 import { addressToPuzzleHash, puzzleHashToAddress } from '@/lib/chia/keys/address'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { syntheticPublicKey } from '@/lib/chia/keys/synthetic-key'
 
 import { networkFromChip0002ChainId } from './chia-chain-id'
+import { checkWalletSignature } from './check-wallet-signature'
 import { coinSpendsToWallet } from './coin-spends-to-wallet'
 import { unwrapWalletReply } from './unwrap-wallet-reply'
 import type { GetPublicKeysOptions, GetSpendableCoinsOptions, SignCoinSpendsOptions, SignedMessage, SpendableCoin, Wallet, WalletConnector, WalletEvent, WalletListener } from './wallet'
 import { walletErrorFromRpc } from './wallet-error-from-rpc'
 import {
-  WalletError,
   WalletMethodUnsupportedError,
   WalletNetworkMismatchError,
-  WalletSignatureInvalidError,
   WalletTimeoutError,
   WalletUnavailableError,
 } from './wallet-errors'
@@ -182,14 +181,7 @@ class InjectedWallet implements Wallet {
   async signCoinSpends(coinSpends: CoinSpend[], { partialSign = false }: SignCoinSpendsOptions = {}): Promise<Uint8Array> {
     const reply = await this.call('signCoinSpends', { coinSpends: coinSpendsToWallet(coinSpends), partialSign }, this.signTimeout)
     const signature = walletReplies.signature('signCoinSpends', reply)
-    if (!partialSign && this.options.verifySignature) {
-      try {
-        await this.options.verifySignature(coinSpends, signature)
-      } catch (e) {
-        if (e instanceof WalletError) throw e
-        throw new WalletSignatureInvalidError({ reason: e instanceof Error ? e.message : String(e), signatureHex: bytesToPrefixedHex(signature) })
-      }
-    }
+    if (!partialSign) await checkWalletSignature(this.options.verifySignature, coinSpends, signature)
     return signature
   }
 

@@ -16,11 +16,12 @@ import type { IKeyValueStorage } from '@walletconnect/keyvaluestorage'
 import type SignClient from '@walletconnect/sign-client'
 import type { SessionTypes, SignClientTypes } from '@walletconnect/types'
 
-import { bytesToHex, bytesToPrefixedHex } from '@/lib/chia/primitives/bytes'
+import { bytesToHex } from '@/lib/chia/primitives/bytes'
 import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
 import type { NetworkName } from '@/lib/chia/primitives/network'
 
 import { type ChiaAccount, checkApprovedAccounts, walletConnectChainId } from './chia-chain-id'
+import { checkWalletSignature } from './check-wallet-signature'
 import { coinSpendsToWallet } from './coin-spends-to-wallet'
 import { unwrapWalletReply } from './unwrap-wallet-reply'
 import type {
@@ -35,10 +36,8 @@ import type {
 } from './wallet'
 import { walletErrorFromRpc } from './wallet-error-from-rpc'
 import {
-  WalletError,
   WalletMethodUnsupportedError,
   WalletSessionExpiredError,
-  WalletSignatureInvalidError,
   WalletTimeoutError,
   WalletUnavailableError,
 } from './wallet-errors'
@@ -408,14 +407,7 @@ class WalletConnectWallet implements Wallet {
     const method = 'chip0002_signCoinSpends'
     const reply = await this.request(method, { coinSpends: coinSpendsToWallet(coinSpends), partialSign }, this.signTimeout)
     const signature = walletReplies.signature(method, reply)
-    if (!partialSign && this.options.verifySignature) {
-      try {
-        await this.options.verifySignature(coinSpends, signature)
-      } catch (e) {
-        if (e instanceof WalletError) throw e
-        throw new WalletSignatureInvalidError({ reason: e instanceof Error ? e.message : String(e), signatureHex: bytesToPrefixedHex(signature) })
-      }
-    }
+    if (!partialSign) await checkWalletSignature(this.options.verifySignature, coinSpends, signature)
     return signature
   }
 
