@@ -8,18 +8,10 @@ import { useSyncExternalStore } from 'react'
 import useSWR from 'swr'
 
 import type { CollateralCoinView, StoreCollateralView } from '@/lib/chain/collateral/store-collateral-view'
-import { parseLosslessJson } from '@/lib/chain/lossless-json'
-import { AppError } from '@/lib/chia/errors/app-error'
+import { ApiRequestError, fetchApiJson } from '@/hooks/fetch-api-json'
 
-export class CollateralRequestError extends AppError {
+export class CollateralRequestError extends ApiRequestError {
   override name = 'CollateralRequestError' as const
-  readonly status: number
-  readonly code?: string
-  constructor({ status, code, message }: { status: number; code?: string; message: string }) {
-    super(message, { details: `HTTP ${status}${code ? ` ${code}` : ''}` })
-    this.status = status
-    this.code = code
-  }
 }
 
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as number | string))
@@ -62,10 +54,9 @@ function normalize(v: StoreCollateralView): StoreCollateralView {
  * @example const view = await fetchStoreCollateral('ab12…')
  */
 export async function fetchStoreCollateral(launcherId: string): Promise<StoreCollateralView> {
-  const res = await fetch(`/api/stores/${launcherId}/collateral`, { cache: 'no-store' })
-  const body = parseLosslessJson(await res.text()) as StoreCollateralView & { error?: { code: string; message: string } }
-  if (!res.ok) throw new CollateralRequestError({ status: res.status, code: body.error?.code, message: body.error?.message ?? 'The collateral could not be loaded.' })
-  return normalize(body)
+  return normalize(
+    await fetchApiJson<StoreCollateralView>(`/api/stores/${launcherId}/collateral`, CollateralRequestError, 'The collateral could not be loaded.'),
+  )
 }
 
 // Locks this tab submitted, per store (hex launcher id without 0x), until the chain shows them.

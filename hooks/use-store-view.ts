@@ -3,19 +3,11 @@
 /** One store's view (`GET /api/stores/<launcherId>`), refreshed while something is in flight. */
 import useSWR from 'swr'
 
-import { AppError } from '@/lib/chia/errors/app-error'
-import { parseLosslessJson } from '@/lib/chain/lossless-json'
 import type { StoreView } from '@/lib/chain/store-view'
+import { ApiRequestError, fetchApiJson } from '@/hooks/fetch-api-json'
 
-export class StoreViewRequestError extends AppError {
+export class StoreViewRequestError extends ApiRequestError {
   override name = 'StoreViewRequestError' as const
-  readonly status: number
-  readonly code?: string
-  constructor({ status, code, message }: { status: number; code?: string; message: string }) {
-    super(message, { details: `HTTP ${status}${code ? ` ${code}` : ''}` })
-    this.status = status
-    this.code = code
-  }
 }
 
 const big = (v: unknown) => (typeof v === 'number' || typeof v === 'string' ? BigInt(v) : (v as bigint | undefined))
@@ -38,10 +30,7 @@ function normalize(view: StoreView): StoreView {
  * @example const view = await fetchStoreView('ab12…')
  */
 export async function fetchStoreView(launcherId: string): Promise<StoreView> {
-  const res = await fetch(`/api/stores/${launcherId}`, { cache: 'no-store' })
-  const body = parseLosslessJson(await res.text()) as StoreView & { error?: { code: string; message: string } }
-  if (!res.ok) throw new StoreViewRequestError({ status: res.status, code: body.error?.code, message: body.error?.message ?? 'The store could not be loaded.' })
-  return normalize(body)
+  return normalize(await fetchApiJson<StoreView>(`/api/stores/${launcherId}`, StoreViewRequestError, 'The store could not be loaded.'))
 }
 
 /**
