@@ -10,6 +10,7 @@
 import { bls12_381 } from '@noble/curves/bls12-381.js'
 import { expand, extract } from '@noble/hashes/hkdf.js'
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js'
+import { atomToUnsigned } from '../clvm/int'
 import { AppError } from '../errors/app-error'
 import { concatBytes, utf8ToBytes } from '../primitives/bytes'
 import { sha256 } from '../primitives/sha256'
@@ -40,12 +41,6 @@ function u32be(index: number): Uint8Array {
   return new Uint8Array([index >>> 24, (index >>> 16) & 0xff, (index >>> 8) & 0xff, index & 0xff])
 }
 
-function bytesToBigint(bytes: Uint8Array): bigint {
-  let v = 0n
-  for (const b of bytes) v = (v << 8n) | BigInt(b)
-  return v
-}
-
 /**
  * EIP-2333 `derive_master_SK` as Chia does it: HKDF-Extract(salt, seed ‖ 0x00), Expand(info = 0x0030, 48) mod r.
  * @example const masterSecretKey = secretKeyFromSeed(mnemonicToSeed(mnemonic))
@@ -54,7 +49,7 @@ export function secretKeyFromSeed(seed: Uint8Array): SecretKey {
   if (seed.length < 32) throw new SeedTooShortError({ length: seed.length })
   const prk = extract(nobleSha256, concatBytes(seed, new Uint8Array([0])), KEYGEN_SALT)
   const okm = expand(nobleSha256, prk, new Uint8Array([0, 48]), 48)
-  return scalarToSecretKey(bytesToBigint(okm) % BLS_GROUP_ORDER)
+  return scalarToSecretKey(atomToUnsigned(okm) % BLS_GROUP_ORDER)
 }
 
 function lamportChunksHashed(ikm: Uint8Array, salt: Uint8Array): Uint8Array {
@@ -77,7 +72,7 @@ export function deriveHardened(secretKey: SecretKey, index: number): SecretKey {
 }
 
 function unhardenedOffset(parentPublicKey: PublicKey, index: number): bigint {
-  return bytesToBigint(sha256(parentPublicKey, u32be(index))) % BLS_GROUP_ORDER
+  return atomToUnsigned(sha256(parentPublicKey, u32be(index))) % BLS_GROUP_ORDER
 }
 
 /**

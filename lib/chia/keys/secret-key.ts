@@ -4,6 +4,7 @@
  * Spec: chia_rs `crates/chia-bls/src/secret_key.rs`; datalayer-protocol.md §2.
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
+import { atomToUnsigned } from '../clvm/int'
 import { AppError } from '../errors/app-error'
 import { InvalidLengthError } from '../primitives/bytes'
 import type { PublicKey } from './public-key'
@@ -28,7 +29,7 @@ export class SecretKeyGroupOrderError extends AppError {
  */
 export function secretKeyFromBytes(bytes: Uint8Array): SecretKey {
   if (bytes.length !== 32) throw new InvalidLengthError({ expected: 32, actual: bytes.length, field: 'secretKey' })
-  if (bytesToScalar(bytes) >= BLS_GROUP_ORDER) throw new SecretKeyGroupOrderError()
+  if (atomToUnsigned(bytes) >= BLS_GROUP_ORDER) throw new SecretKeyGroupOrderError()
   return Uint8Array.from(bytes)
 }
 
@@ -38,7 +39,7 @@ export function secretKeyFromBytes(bytes: Uint8Array): SecretKey {
  */
 export function secretKeyToScalar(sk: SecretKey): bigint {
   if (sk.length !== 32) throw new InvalidLengthError({ expected: 32, actual: sk.length, field: 'secretKey' })
-  return bytesToScalar(sk)
+  return atomToUnsigned(sk)
 }
 
 /**
@@ -64,10 +65,4 @@ export function secretKeyToPublicKey(sk: SecretKey): PublicKey {
   const s = secretKeyToScalar(sk) % BLS_GROUP_ORDER
   const G1 = bls12_381.G1.Point
   return (s === 0n ? G1.ZERO : G1.BASE.multiply(s)).toBytes(true)
-}
-
-function bytesToScalar(bytes: Uint8Array): bigint {
-  let v = 0n
-  for (const b of bytes) v = (v << 8n) | BigInt(b)
-  return v
 }
