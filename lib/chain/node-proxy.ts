@@ -119,8 +119,7 @@ export function createNodeProxy({
   const MAX_ALIASED_BODY = 4_096
   let peak: { height: number; at: number } | undefined
 
-  const notePeak = (method: RpcMethod, body: RpcBody) => {
-    if (method !== 'get_blockchain_state' || body.success !== true) return
+  const notePeak = (body: RpcBody) => {
     const h = (body.blockchain_state as { peak?: { height?: unknown } } | undefined)?.peak?.height
     if (typeof h === 'number' || typeof h === 'bigint') peak = { height: Number(h), at: now() }
   }
@@ -135,7 +134,7 @@ export function createNodeProxy({
     if (running) return running
     const work = (async () => {
       const { body } = await pool.request(method, paramsText)
-      notePeak(method, body)
+      if (method === 'get_blockchain_state' && body.success === true) notePeak(body)
       if (body.success !== true) return { text: stringifyLosslessJson(sanitizeFailure(method, body)), cached: false, key }
       const text = stringifyLosslessJson(body)
       const peakHeight = mayBecomeImmutable(method, params, body) ? await currentPeak() : peak?.height
@@ -156,9 +155,9 @@ export function createNodeProxy({
   const currentPeak = async (): Promise<number | undefined> => {
     if (peak && now() - peak.at < tipTtlMs) return peak.height
     try {
-      const { text } = await execute('get_blockchain_state', {})
-      const h = (parseLosslessJson(text) as { blockchain_state?: { peak?: { height?: unknown } } }).blockchain_state?.peak?.height
-      if (typeof h === 'number' || typeof h === 'bigint') peak = { height: Number(h), at: now() }
+      const { text, body } = await execute('get_blockchain_state', {})
+      // A fetched reply has already been noted by `execute`; a cached one is read here.
+      if (!body) notePeak(parseLosslessJson(text) as RpcBody)
     } catch {
       // Without a peak nothing is treated as deep: correctness over cache hits.
     }
