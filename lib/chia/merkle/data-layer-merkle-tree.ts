@@ -32,7 +32,7 @@
  * get_proof_of_inclusion), `merkle/util.rs` (sha256_num).
  */
 import { AppError } from '../errors/app-error'
-import { type Bytes32, bytesToHex } from '../primitives/bytes'
+import { type Bytes32, bytesToHex, compareBytes } from '../primitives/bytes'
 import { sha256 } from '../primitives/sha256'
 import { dataLayerInternalHash, keyClvmHash, leafHashFromClvmHashes, valueClvmHash } from './data-layer-hash'
 import type { ProofOfInclusion, ProofOfInclusionLayer, Side } from './data-layer-proof'
@@ -301,12 +301,6 @@ export interface DataLayerMerkleTree {
   leaves: readonly DataLayerLeaf[]
   /** The proof of the entry with `key`; throws {@link KeyNotInTreeError}. */
   proofOfInclusion(key: Uint8Array): ProofOfInclusion
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
 }
 
 /**

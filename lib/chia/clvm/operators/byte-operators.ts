@@ -17,6 +17,7 @@ import {
   STRLEN_BASE_COST,
   STRLEN_COST_PER_BYTE,
 } from '../costs'
+import { compareBytes } from '../../primitives/bytes'
 import { type Program, NIL } from '../program'
 import { fastSha256 } from './fast-sha256'
 import { type Reduction, ONE, atomArg, checkCost, getArgs, getVarargs, i32Arg, raise, smallIntToAtom } from './op-utils'
@@ -31,12 +32,6 @@ export function opGrBytes(args: Program, _maxCost: number): Reduction {
   const b = atomArg(n1, '>s')
   const cost = GRS_BASE_COST + (a.length + b.length) * GRS_COST_PER_BYTE
   return { cost, value: compareBytes(a, b) > 0 ? ONE : NIL }
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
 }
 
 /**
