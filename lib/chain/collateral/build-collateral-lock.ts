@@ -9,8 +9,9 @@ import { type StandardCatCoin, standardCatCoinFromPuzzle } from '@/lib/chia/cat/
 import { lockCollateral } from '@/lib/chia/collateral/lock-collateral'
 import { lockCollateralVault } from '@/lib/chia/collateral/collateral-vault'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
-import { type Bytes32, bytesToHex } from '@/lib/chia/primitives/bytes'
-import { coinId } from '@/lib/chia/primitives/coin'
+import type { Bytes32 } from '@/lib/chia/primitives/bytes'
+import { type Coin, coinId } from '@/lib/chia/primitives/coin'
+import type { CoinSpend } from '@/lib/chia/primitives/coin-spend'
 
 import {
   type BuiltCollateralAction,
@@ -19,7 +20,7 @@ import {
   UnlockTimeInPastError,
   type WalletCoinInput,
 } from './collateral-action'
-import { pickFeeCoins } from './pick-fee-coins'
+import { pickFeeCoins, walletPuzzleHashesWithFee } from './pick-fee-coins'
 
 /** Default lock-up of a vault: 30 days. */
 export const DEFAULT_VAULT_SECONDS = 30n * 24n * 60n * 60n
@@ -88,32 +89,37 @@ export function buildCollateralLock(args: {
   if (selected < amount || catCoins.length === 0) throw new NotEnoughDigError({ required: amount, available, skipped })
   const feeCoins = pickFeeCoins(args.xchCoins, fee)
   const lockerPuzzleHash = standardPuzzleHash(catCoins[0].syntheticPublicKey)
-  const walletPuzzleHashes = uniqueHashes([lockerPuzzleHash, ...feeCoins.map((c) => standardPuzzleHash(c.syntheticPublicKey))])
 
+  let coinSpends: CoinSpend[]
+  let collateralCoin: Coin
+  let unlockTime: bigint | undefined
   if (args.format === 'vault') {
-    const unlockTime = args.unlockTime ?? args.now + DEFAULT_VAULT_SECONDS
+    unlockTime = args.unlockTime ?? args.now + DEFAULT_VAULT_SECONDS
     if (unlockTime <= args.now) throw new UnlockTimeInPastError({ unlockTime, now: args.now })
     const r = lockCollateralVault({ assetId, launcherId, amount, unlockTime, catCoins, fee, feeCoins })
-    const collateralCoinId = coinId(r.vault.coin)
-    return {
-      coinSpends: r.coinSpends,
-      description: { action: 'lock', format: 'vault', launcherId, amount, unlockTime, fee, lockerPuzzleHash, collateralCoinId },
-      maxWalletOutflow: fee,
-      maxFee: fee,
-      walletPuzzleHashes,
-      watch: { spentCoinId: coinId(catCoins[0].coin), expectedChildId: collateralCoinId },
-    }
+    coinSpends = r.coinSpends
+    collateralCoin = r.vault.coin
+  } else {
+    const r = lockCollateral({ assetId, launcherId, amount, catCoins, fee, feeCoins })
+    coinSpends = r.coinSpends
+    collateralCoin = r.collateral.coin
   }
-  const r = lockCollateral({ assetId, launcherId, amount, catCoins, fee, feeCoins })
-  const collateralCoinId = coinId(r.collateral.coin)
+  const collateralCoinId = coinId(collateralCoin)
   return {
-    coinSpends: r.coinSpends,
-    description: { action: 'lock', format: 'dig', launcherId, amount, fee, lockerPuzzleHash, collateralCoinId },
+    coinSpends,
+    description: {
+      action: 'lock',
+      format: args.format,
+      launcherId,
+      amount,
+      ...(unlockTime === undefined ? {} : { unlockTime }),
+      fee,
+      lockerPuzzleHash,
+      collateralCoinId,
+    },
     maxWalletOutflow: fee,
     maxFee: fee,
-    walletPuzzleHashes,
+    walletPuzzleHashes: walletPuzzleHashesWithFee(lockerPuzzleHash, feeCoins),
     watch: { spentCoinId: coinId(catCoins[0].coin), expectedChildId: collateralCoinId },
   }
 }
-
-const uniqueHashes = (hashes: Bytes32[]): Bytes32[] => [...new Map(hashes.map((h) => [bytesToHex(h), h])).values()]

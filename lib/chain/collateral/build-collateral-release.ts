@@ -11,7 +11,7 @@ import { type Bytes32, bytesToHex, equalBytes } from '@/lib/chia/primitives/byte
 import { coinId } from '@/lib/chia/primitives/coin'
 
 import { type BuiltCollateralAction, CollateralNotInWalletError, type WalletCoinInput } from './collateral-action'
-import { pickFeeCoins } from './pick-fee-coins'
+import { pickFeeCoins, walletPuzzleHashesWithFee } from './pick-fee-coins'
 import type { ReleasableCollateral } from './store-collateral-view'
 
 /**
@@ -54,13 +54,12 @@ export function buildCollateralRelease(args: {
           fee,
           feeCoins,
         })
-  const walletPuzzleHashes = [...new Map([destinationPuzzleHash, ...feeCoins.map((c) => standardPuzzleHash(c.syntheticPublicKey))].map((h) => [bytesToHex(h), h])).values()]
   return {
     coinSpends: r.coinSpends,
     description: { action: 'release', format: collateral.kind, launcherId, amount: collateral.coin.amount, fee, destinationPuzzleHash, collateralCoinId: id },
     maxWalletOutflow: fee,
     maxFee: fee,
-    walletPuzzleHashes,
+    walletPuzzleHashes: walletPuzzleHashesWithFee(destinationPuzzleHash, feeCoins),
     watch: { spentCoinId: id, expectedChildId: coinId(r.returned.coin) },
   }
 }

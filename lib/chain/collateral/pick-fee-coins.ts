@@ -6,8 +6,9 @@
 import { programFromBytes } from '@/lib/chia/clvm/serialize'
 import type { StandardCoin } from '@/lib/chia/cat/standard-cat-coin'
 import { selectCoins } from '@/lib/chia/datastore/select-coins'
+import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { standardLayer } from '@/lib/chia/layers/standard-layer'
-import { bytesToHex } from '@/lib/chia/primitives/bytes'
+import { type Bytes32, bytesToHex } from '@/lib/chia/primitives/bytes'
 import { coinId } from '@/lib/chia/primitives/coin'
 
 import { type WalletCoinInput, NotEnoughXchForFeeError } from './collateral-action'
@@ -41,3 +42,14 @@ export function pickFeeCoins(xchCoins: readonly WalletCoinInput[], fee: bigint):
   const byId = new Map(best.coins.map((c) => [bytesToHex(coinId(c.coin)), c]))
   return chosen.map((coin) => byId.get(bytesToHex(coinId(coin)))!)
 }
+
+/**
+ * The wallet puzzle hashes a collateral action involves: `puzzleHash` (the locker's) first, then
+ * the fee coins' standard puzzle hashes, each once.
+ *
+ * @example
+ * const walletPuzzleHashes = walletPuzzleHashesWithFee(lockerPuzzleHash, feeCoins)
+ */
+export const walletPuzzleHashesWithFee = (puzzleHash: Bytes32, feeCoins: readonly StandardCoin[]): Bytes32[] => [
+  ...new Map([puzzleHash, ...feeCoins.map((c) => standardPuzzleHash(c.syntheticPublicKey))].map((h) => [bytesToHex(h), h])).values(),
+]
