@@ -10,8 +10,9 @@
 import { useCallback, useRef, useState } from 'react'
 import { mutate } from 'swr'
 
+import { browserChainClient, browserRunner, genesisChallenge } from '@/hooks/use-chain-client'
 import { addPendingCollateral, fetchStoreCollateral, removePendingCollateral } from '@/hooks/use-collateral'
-import { collateralChainClient, digAssetId } from '@/hooks/use-collateral-balance'
+import { digAssetId } from '@/hooks/use-collateral-balance'
 import { usePublicEnv } from '@/hooks/use-public-env'
 import { useWallet } from '@/hooks/use-wallet'
 import { buildCollateralLock } from '@/lib/chain/collateral/build-collateral-lock'
@@ -21,11 +22,8 @@ import { type CollateralCoinView, collateralCoinFromView } from '@/lib/chain/col
 import { type CoinSpendsPreview, previewCoinSpends } from '@/lib/chain/preview/preview-coin-spends'
 import type { TxState } from '@/lib/chain/tx-tracker'
 import { submitSpendBundle, watchTransaction } from '@/lib/chain/watch-transaction'
-import { createTsRunner } from '@/lib/chia/clvm/run-program'
-import type { ClvmRunner } from '@/lib/chia/clvm/runner'
 import { AppError } from '@/lib/chia/errors/app-error'
-import { type Bytes32, bytesToPrefixedHex, hexToBytes32 } from '@/lib/chia/primitives/bytes'
-import { MAINNET_GENESIS_CHALLENGE, TESTNET11_GENESIS_CHALLENGE } from '@/lib/chia/primitives/network'
+import { bytesToPrefixedHex, hexToBytes32 } from '@/lib/chia/primitives/bytes'
 import { verifySpendBundle } from '@/lib/chia/spends/sign-coin-spends'
 
 export class CollateralSignatureCheckError extends AppError {
@@ -54,9 +52,6 @@ export type CollateralActionState =
   | ({ status: 'confirmed'; tx: TxState } & Prepared)
   | ({ status: 'failed'; message: string; code?: string } & Partial<Prepared>)
 
-let runner: ClvmRunner | undefined
-const browserRunner = () => (runner ??= createTsRunner())
-
 const nowSeconds = () => BigInt(Math.floor(Date.now() / 1000))
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -65,12 +60,6 @@ function problem(e: unknown): { message: string; code?: string } {
   const message = e instanceof AppError ? e.shortMessage : 'Something went wrong while preparing the transaction.'
   if (!(e instanceof AppError)) console.error('collateral action', e)
   return { message, code }
-}
-
-async function genesisChallenge(network: string): Promise<Bytes32> {
-  if (network === 'mainnet') return MAINNET_GENESIS_CHALLENGE
-  if (network === 'testnet11') return TESTNET11_GENESIS_CHALLENGE
-  return (await collateralChainClient().getNetworkInfo()).genesisChallenge
 }
 
 const refreshCollateral = () =>
@@ -168,7 +157,7 @@ export function useCollateralAction(launcherId: string) {
   const confirm = useCallback(async () => {
     if (state.status !== 'ready' || !wallet) return
     const { built, preview } = state
-    const client = collateralChainClient()
+    const client = browserChainClient()
     try {
       setState({ status: 'signing', built, preview })
       const aggregatedSignature = await wallet.signCoinSpends(built.coinSpends)

@@ -11,19 +11,11 @@ import { useWallet } from '@/hooks/use-wallet'
 import { usableDigCoins } from '@/lib/chain/collateral/build-collateral-lock'
 import { resolveDigAssetId } from '@/lib/chain/collateral/resolve-dig-asset-id'
 import { createHttpRpcCall } from '@/lib/chain/http-rpc-call'
-import { type ChainClient, createRpcClient } from '@/lib/chain/rpc-client'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { type Bytes32, bytesToHex } from '@/lib/chia/primitives/bytes'
 import type { SpendableCoin, Wallet } from '@/lib/wallet/wallet'
 
 const call = createHttpRpcCall({ baseUrl: '/api/node' })
-let client: ChainClient | undefined
-
-/** The tab's chain client over `/api/node` for the collateral flows. */
-export function collateralChainClient(): ChainClient {
-  client ??= createRpcClient(call)
-  return client
-}
 
 let assetId: Promise<Bytes32> | undefined
 
