@@ -8,6 +8,7 @@ import useSWR from 'swr'
 
 import { usePublicEnv } from '@/hooks/use-public-env'
 import { useWallet } from '@/hooks/use-wallet'
+import { walletId } from '@/hooks/wallet-id'
 import { usableDigCoins } from '@/lib/chain/collateral/build-collateral-lock'
 import { resolveDigAssetId } from '@/lib/chain/collateral/resolve-dig-asset-id'
 import { createHttpRpcCall } from '@/lib/chain/http-rpc-call'
@@ -34,13 +35,6 @@ export function digAssetId(override?: string): Promise<Bytes32> {
 export const useDigAssetId = () => {
   const { digAssetId: override } = usePublicEnv()
   return useSWR<Bytes32>(['dig-asset-id', override ?? ''], () => digAssetId(override), { revalidateOnFocus: false })
-}
-
-const ids = new WeakMap<object, number>()
-let nextId = 1
-const walletId = (w: object) => {
-  if (!ids.has(w)) ids.set(w, nextId++)
-  return ids.get(w)!
 }
 
 export interface CollateralBalance {

@@ -4,6 +4,7 @@
 import useSWR from 'swr'
 
 import { useWallet } from '@/hooks/use-wallet'
+import { walletId } from '@/hooks/wallet-id'
 import { standardPuzzleHash } from '@/lib/chia/keys/standard-puzzle'
 import { bytesToHex } from '@/lib/chia/primitives/bytes'
 
@@ -13,13 +14,6 @@ export interface WalletKey {
   puzzleHash: Uint8Array
   /** Hex, no prefix. */
   puzzleHashHex: string
-}
-
-const ids = new WeakMap<object, number>()
-let nextId = 1
-const walletId = (w: object) => {
-  if (!ids.has(w)) ids.set(w, nextId++)
-  return ids.get(w)!
 }
 
 /**
