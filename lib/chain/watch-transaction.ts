@@ -49,7 +49,7 @@ export async function watchTransaction(
   let dropSuspected = false
   for (;;) {
     if (signal?.aborted) return state
-    const next = nextTxState(state, await observe(client, target, now), { timeoutMs })
+    const next = nextTxState(state, await observeTransaction(client, target, now), { timeoutMs })
     if (next.status === 'failed' && next.code === 'DROPPED' && !dropSuspected) {
       // The mempool read may have come after a block and the coin read from a cache filled
       // before it (the proxy keeps tip answers briefly): look again before calling it dropped.
@@ -71,8 +71,15 @@ export async function watchTransaction(
  * the two reads takes the bundle out of the mempool and shows in the coin's record, so a confirmed
  * transaction is never seen as "neither in the mempool nor spent" (read in parallel, the coin
  * could be read before the block and the mempool after it).
+ *
+ * @example
+ * const event = await observeTransaction(client, { txId, spentCoinId }, Date.now)
  */
-async function observe(client: ChainClient, target: WatchTarget, now: () => number): Promise<TxEvent> {
+export async function observeTransaction(
+  client: Pick<ChainClient, 'getCoinRecordByName' | 'getMempoolItemByTxId' | 'getBlockchainState'>,
+  target: WatchTarget,
+  now: () => number,
+): Promise<Extract<TxEvent, { type: 'observed' }>> {
   const mempoolItem = await client.getMempoolItemByTxId(target.txId)
   const [record, chainState] = await Promise.all([client.getCoinRecordByName(target.spentCoinId), client.getBlockchainState()])
   const spentHeight = record?.spentBlockIndex ?? 0
