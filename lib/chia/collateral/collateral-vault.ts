@@ -13,21 +13,17 @@ import { type Program, int, list } from '../clvm/program'
 import { curryTreeHash, treeHash } from '../clvm/tree-hash'
 import { AppError } from '../errors/app-error'
 import { type Bytes32, assertBytes32, bytesToHex, equalBytes } from '../primitives/bytes'
-import { type Coin, assertAmount, coinId } from '../primitives/coin'
+import { type Coin, assertAmount } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
 import { AUGMENTED_CONDITION_MOD, AUGMENTED_CONDITION_MOD_HASH } from '../puzzles/augmented-condition'
 import { ConditionOpcode } from '../spends/condition-opcodes'
-import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
 import type { LineageProof } from '../layers/lineage-proof'
 import { catPuzzleHash } from '../cat/cat-puzzle'
-import { spendCats } from '../cat/cat-spend'
-import { createCoinCondition } from '../datastore/conditions'
-import { feeConditions } from '../cat/fee-conditions'
 import { type CatChild, NoCatCoinsError, sendCat } from '../cat/send-cat'
 import type { StandardCatCoin, StandardCoin } from '../cat/standard-cat-coin'
 import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
-import { standardCoinSpend, standardLayer } from '../layers/standard-layer'
 import { collateralHint } from './collateral-hint'
+import { returnCollateralCoin } from './return-collateral-coin'
 import { ZeroCollateralError } from './lock-collateral'
 
 /** Who can withdraw a vault, and from when. */
@@ -200,34 +196,18 @@ export function releaseCollateralVault(args: {
   }
   const ownerPuzzleHash = standardPuzzleHash(vault.syntheticPublicKey)
   const destination = assertBytes32(args.destinationPuzzleHash ?? ownerPuzzleHash, 'destinationPuzzleHash')
-  const id = coinId(vault.coin)
-  const fee = feeConditions({
-    feeCoins: args.feeCoins ?? [],
-    fee: args.fee ?? 0n,
-    changePuzzleHash: args.feeChangePuzzleHash ?? ownerPuzzleHash,
+  return returnCollateralCoin({
+    assetId,
+    coin: vault.coin,
+    lineageProof: vault.lineageProof,
+    innerPuzzle,
+    innerPuzzleHash: treeHash(innerPuzzle),
+    // augmented_condition's solution is `(inner_solution)`.
+    innerSolution: (standardSolution) => list([standardSolution]),
+    destination,
+    ownerPuzzleHash,
+    fee: args.fee,
+    feeCoins: args.feeCoins,
+    feeChangePuzzleHash: args.feeChangePuzzleHash,
   })
-  const relations = assertConcurrentRing([id, ...fee.spent.map((c) => coinId(c.coin))])
-  const conditions = [createCoinCondition(destination, vault.coin.amount, [destination]), ...relations[0]]
-  const [catSpend] = spendCats(assetId, [
-    {
-      coin: vault.coin,
-      innerPuzzle,
-      // augmented_condition's solution is `(inner_solution)`.
-      innerSolution: list([standardLayer.constructSolution(conditions)]),
-      lineageProof: vault.lineageProof,
-      outputAmount: vault.coin.amount,
-    },
-  ])
-  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c.coin, c.syntheticPublicKey, [...fee.conditions[i], ...relations[i + 1]]))
-  const returned: CatChild = {
-    coin: { parentCoinInfo: id, puzzleHash: catPuzzleHash(assetId, destination), amount: vault.coin.amount },
-    innerPuzzleHash: destination,
-    lineageProof: {
-      parentParentCoinInfo: vault.coin.parentCoinInfo,
-      parentInnerPuzzleHash: treeHash(innerPuzzle),
-      parentAmount: vault.coin.amount,
-    },
-    memos: [destination],
-  }
-  return { coinSpends: [catSpend, ...feeSpends], returned, feeChangeCoin: fee.changeCoin }
 }

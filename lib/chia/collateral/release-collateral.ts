@@ -10,17 +10,12 @@ import { AppError } from '../errors/app-error'
 import { type Bytes32, assertBytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
-import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
-import { catPuzzleHash } from '../cat/cat-puzzle'
-import { spendCats } from '../cat/cat-spend'
-import { createCoinCondition } from '../datastore/conditions'
-import { feeConditions } from '../cat/fee-conditions'
 import type { CatChild } from '../cat/send-cat'
 import type { StandardCoin } from '../cat/standard-cat-coin'
 import { standardPuzzle, standardPuzzleHash } from '../keys/standard-puzzle'
-import { standardCoinSpend, standardLayer } from '../layers/standard-layer'
 import { collateralInnerPuzzle, collateralInnerPuzzleHash, collateralPuzzleHash, p2ParentSolution } from './collateral-puzzle'
 import type { CollateralCoin } from './lock-collateral'
+import { returnCollateralCoin } from './return-collateral-coin'
 
 /** The key given is not the one that controls the collateral (its parent's inner puzzle). */
 export class CollateralOwnerMismatchError extends AppError {
@@ -72,39 +67,23 @@ export function releaseCollateral(args: {
     })
   }
   const destination = assertBytes32(args.destinationPuzzleHash ?? ownerPuzzleHash, 'destinationPuzzleHash')
-  const fee = feeConditions({
-    feeCoins: args.feeCoins ?? [],
-    fee: args.fee ?? 0n,
-    changePuzzleHash: args.feeChangePuzzleHash ?? ownerPuzzleHash,
+  return returnCollateralCoin({
+    assetId,
+    coin,
+    lineageProof,
+    innerPuzzle: collateralInnerPuzzle(assetId, generation),
+    innerPuzzleHash: collateralInnerPuzzleHash(assetId, generation),
+    innerSolution: (parentSolution) =>
+      p2ParentSolution({
+        parentParentCoinInfo: lineageProof.parentParentCoinInfo,
+        parentAmount: lineageProof.parentAmount,
+        parentInnerPuzzle: standardPuzzle(syntheticPublicKey),
+        parentSolution,
+      }),
+    destination,
+    ownerPuzzleHash,
+    fee: args.fee,
+    feeCoins: args.feeCoins,
+    feeChangePuzzleHash: args.feeChangePuzzleHash,
   })
-  const relations = assertConcurrentRing([id, ...fee.spent.map((c) => coinId(c.coin))])
-
-  const conditions = [createCoinCondition(destination, coin.amount, [destination]), ...relations[0]]
-  const innerSolution = p2ParentSolution({
-    parentParentCoinInfo: lineageProof.parentParentCoinInfo,
-    parentAmount: lineageProof.parentAmount,
-    parentInnerPuzzle: standardPuzzle(syntheticPublicKey),
-    parentSolution: standardLayer.constructSolution(conditions),
-  })
-  const [catSpend] = spendCats(assetId, [
-    {
-      coin,
-      innerPuzzle: collateralInnerPuzzle(assetId, generation),
-      innerSolution,
-      lineageProof,
-      outputAmount: coin.amount,
-    },
-  ])
-  const feeSpends = fee.spent.map((c, i) => standardCoinSpend(c.coin, c.syntheticPublicKey, [...fee.conditions[i], ...relations[i + 1]]))
-  const returned: CatChild = {
-    coin: { parentCoinInfo: id, puzzleHash: catPuzzleHash(assetId, destination), amount: coin.amount },
-    innerPuzzleHash: destination,
-    lineageProof: {
-      parentParentCoinInfo: coin.parentCoinInfo,
-      parentInnerPuzzleHash: collateralInnerPuzzleHash(assetId, generation),
-      parentAmount: coin.amount,
-    },
-    memos: [destination],
-  }
-  return { coinSpends: [catSpend, ...feeSpends], returned, feeChangeCoin: fee.changeCoin }
 }
