@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useState, type ComponentProps } from 'react'
 
 import { Button } from '@/components/ui/button'
 import type { LockRequest } from '@/hooks/use-collateral-action'
@@ -13,6 +13,16 @@ const toLocalInput = (ms: number) => {
   const d = new Date(ms)
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** A labelled full-width input of this form. */
+function LabeledInput({ label, className, ...props }: ComponentProps<'input'> & { label: string }) {
+  return (
+    <label className="block">
+      <span className="text-zinc-600 dark:text-zinc-400">{label}</span>
+      <input className={`mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900${className ? ` ${className}` : ''}`} {...props} />
+    </label>
+  )
 }
 
 /**
@@ -71,16 +81,7 @@ export function LockCollateralForm({
         submit()
       }}
     >
-      <label className="block">
-        <span className="text-zinc-600 dark:text-zinc-400">Amount (DIG)</span>
-        <input
-          className="mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          data-testid="lock-amount"
-        />
-      </label>
+      <LabeledInput label="Amount (DIG)" className="font-mono" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="lock-amount" />
       <fieldset className="space-y-1">
         <legend className="text-zinc-600 dark:text-zinc-400">Kind</legend>
         <label className="flex items-start gap-2">
@@ -95,27 +96,9 @@ export function LockCollateralForm({
         </label>
       </fieldset>
       {format === 'vault' && (
-        <label className="block">
-          <span className="text-zinc-600 dark:text-zinc-400">Unlock date</span>
-          <input
-            type="datetime-local"
-            className="mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
-            value={unlock}
-            onChange={(e) => setUnlock(e.target.value)}
-            data-testid="lock-unlock"
-          />
-        </label>
+        <LabeledInput label="Unlock date" type="datetime-local" value={unlock} onChange={(e) => setUnlock(e.target.value)} data-testid="lock-unlock" />
       )}
-      <label className="block">
-        <span className="text-zinc-600 dark:text-zinc-400">Fee (XCH mojos)</span>
-        <input
-          className="mt-1 w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 font-mono dark:border-zinc-700 dark:bg-zinc-900"
-          inputMode="numeric"
-          value={fee}
-          onChange={(e) => setFee(e.target.value)}
-          data-testid="lock-fee"
-        />
-      </label>
+      <LabeledInput label="Fee (XCH mojos)" className="font-mono" inputMode="numeric" value={fee} onChange={(e) => setFee(e.target.value)} data-testid="lock-fee" />
       {feeMojos !== undefined && feeMojos > feeWarnMojos && (
         <p className="text-amber-700 dark:text-amber-400">This fee is above {feeWarnMojos.toString()} mojos. Are you sure?</p>
       )}
