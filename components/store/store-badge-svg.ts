@@ -4,7 +4,10 @@
  */
 import type { StoreStatus } from '@/lib/chain/store-view'
 
-const COLORS: Record<StoreStatus | 'unknown', string> = { live: '#16a34a', pending: '#d97706', melted: '#71717a', unknown: '#9f1239' }
+/** `unknown`: no such store; `unavailable`: the chain could not be read. */
+type BadgeStatus = StoreStatus | 'unknown' | 'unavailable'
+
+const COLORS: Record<BadgeStatus, string> = { live: '#16a34a', pending: '#d97706', melted: '#71717a', unknown: '#9f1239', unavailable: '#9f1239' }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
 
@@ -12,16 +15,20 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>
 const textWidth = (s: string) => [...s].reduce((w, c) => w + (/[iljtf.,:;'|!· ]/.test(c) ? 4 : /[mwMW@]/.test(c) ? 10 : /[A-Z0-9]/.test(c) ? 7.5 : 6.6), 0)
 
 /**
- * Builds the badge; `status: 'unknown'` renders "store not found".
+ * Builds the badge; `status: 'unknown'` renders "store not found", `'unavailable'` renders "unavailable".
  *
  * @example storeBadgeSvg({ label: 'My data', status: 'live', rootHash: '0xabcd…' })
  */
-export function storeBadgeSvg({ label, status, rootHash }: { label?: string; status: StoreStatus | 'unknown'; rootHash?: string }): string {
+export function storeBadgeSvg({ label, status, rootHash }: { label?: string; status: BadgeStatus; rootHash?: string }): string {
   const left = 'datalayer'
   const shortRoot = rootHash ? `${rootHash.slice(0, 8)}…${rootHash.slice(-4)}` : ''
   const name = label && label.length > 40 ? `${label.slice(0, 39)}…` : label
   const right =
-    status === 'unknown' ? 'store not found' : [name, status === 'pending' ? 'update pending' : status, shortRoot].filter(Boolean).join(' · ')
+    status === 'unknown'
+      ? 'store not found'
+      : status === 'unavailable'
+        ? 'unavailable'
+        : [name, status === 'pending' ? 'update pending' : status, shortRoot].filter(Boolean).join(' · ')
   const lw = Math.round(textWidth(left) + 12)
   const rw = Math.round(textWidth(right) + 12)
   const w = lw + rw

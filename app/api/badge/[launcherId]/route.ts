@@ -23,6 +23,6 @@ export async function GET(_req: Request, ctx: Ctx) {
     return svg(200, body, view.status === 'melted' ? 'public, max-age=86400, immutable' : 'public, max-age=60, s-maxage=60, stale-while-revalidate=300')
   } catch (e) {
     console.error('badge', e)
-    return svg(503, storeBadgeSvg({ status: 'unknown' }).replace('store not found', 'unavailable'), 'no-store')
+    return svg(503, storeBadgeSvg({ status: 'unavailable' }), 'no-store')
   }
 }
