@@ -27,6 +27,7 @@ import {
   WalletUnavailableError,
 } from './wallet-errors'
 import { walletReplies } from './wallet-replies'
+import { withTimeout } from './with-timeout'
 import type { SignatureVerifier } from './walletconnect-connector'
 
 /** The CHIP-0002 provider object a browser wallet injects as `window.chia`. */
@@ -130,19 +131,12 @@ class InjectedWallet implements Wallet {
   }
 
   async call(method: string, params: unknown, timeoutMs: number): Promise<unknown> {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WalletTimeoutError({ method, timeoutMs })), timeoutMs)
-    })
     const pending = Promise.resolve().then(() => this.provider.request({ method, params }))
-    pending.catch(() => undefined)
     let raw: unknown
     try {
-      raw = await Promise.race([pending, timeout])
+      raw = await withTimeout(pending, timeoutMs, () => new WalletTimeoutError({ method, timeoutMs }))
     } catch (cause) {
       throw walletErrorFromRpc(method, cause, { expectedChain: this.network })
-    } finally {
-      clearTimeout(timer)
     }
     return unwrapWalletReply(method, raw)
   }

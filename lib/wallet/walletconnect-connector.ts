@@ -42,6 +42,7 @@ import {
   WalletUnavailableError,
 } from './wallet-errors'
 import { walletReplies } from './wallet-replies'
+import { withTimeout } from './with-timeout'
 
 /** Methods we propose: Sage's (wallets.md §2b) then the GUI's equivalents (§2a). */
 export const WALLETCONNECT_METHODS = [
@@ -232,15 +233,6 @@ export function createWalletConnectConnector(options: WalletConnectOptions): Wal
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms)
-  })
-  promise.catch(() => undefined)
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new WalletUnavailableError({ connector: 'WalletConnect', reason: 'pairing was cancelled.' }))
@@ -340,21 +332,14 @@ class WalletConnectWallet implements Wallet {
       request: { method, params: withFingerprint },
       expiry,
     })
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WalletTimeoutError({ method, timeoutMs })), timeoutMs)
-    })
-    // A late answer (or SDK expiry) after our timeout must not become an unhandled rejection.
-    pending.catch(() => undefined)
     let raw: unknown
     try {
-      raw = await Promise.race([pending, timeout])
+      // A late answer (or SDK expiry) after our timeout is observed by withTimeout, never unhandled.
+      raw = await withTimeout(pending, timeoutMs, () => new WalletTimeoutError({ method, timeoutMs }))
     } catch (cause) {
       const error = walletErrorFromRpc(method, cause, { expectedChain: this.chainId })
       if (error instanceof WalletSessionExpiredError) this.end('expired')
       throw error
-    } finally {
-      clearTimeout(timer)
     }
     return unwrapWalletReply(method, raw)
   }
