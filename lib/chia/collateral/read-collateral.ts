@@ -17,6 +17,7 @@ import { type Bytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinSpend } from '../primitives/coin-spend'
 import type { LineageProof } from '../layers/lineage-proof'
+import { catLineageProof } from '../cat/cat-lineage'
 import { parseCatPuzzle } from '../cat/cat-puzzle'
 import { parseCreateCoins } from '../cat/parse-create-coins'
 import { standardPuzzleHash } from '../keys/standard-puzzle'
@@ -118,11 +119,7 @@ export function readCollateral(args: {
     return reject('wrongAsset', `parent asset ${bytesToHex(cat.assetId)}, expected ${bytesToHex(assetId)}`)
   }
   const parentInnerPuzzleHash = treeHash(cat.innerPuzzle)
-  const lineageProof: LineageProof = {
-    parentParentCoinInfo: parentSpend.coin.parentCoinInfo,
-    parentInnerPuzzleHash,
-    parentAmount: parentSpend.coin.amount,
-  }
+  const lineageProof = catLineageProof(parentSpend.coin, parentInnerPuzzleHash)
 
   let outputs
   try {

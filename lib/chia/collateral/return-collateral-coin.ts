@@ -7,6 +7,7 @@
  */
 import type { Program } from '../clvm/program'
 import { assertConcurrentRing } from '../cat/assert-concurrent-ring'
+import { catLineageProof } from '../cat/cat-lineage'
 import { catPuzzleHash } from '../cat/cat-puzzle'
 import { spendCats } from '../cat/cat-spend'
 import { feeConditions } from '../cat/fee-conditions'
@@ -60,11 +61,7 @@ export function returnCollateralCoin(args: {
   const returned: CatChild = {
     coin: { parentCoinInfo: id, puzzleHash: catPuzzleHash(assetId, destination), amount: coin.amount },
     innerPuzzleHash: destination,
-    lineageProof: {
-      parentParentCoinInfo: coin.parentCoinInfo,
-      parentInnerPuzzleHash: args.innerPuzzleHash,
-      parentAmount: coin.amount,
-    },
+    lineageProof: catLineageProof(coin, args.innerPuzzleHash),
     memos: [destination],
   }
   return { coinSpends: [catSpend, ...feeSpends], returned, feeChangeCoin: fee.changeCoin }
