@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 
+import { shortHash } from '@/components/store/store-format'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { COLLATERAL_LIFECYCLE_LABELS, type CollateralLifecycle } from '@/lib/chain/collateral/collateral-lifecycle'
 import type { CollateralCoinView } from '@/lib/chain/collateral/store-collateral-view'
@@ -21,8 +22,6 @@ const REASONS: Record<string, string> = {
   zeroAmount: 'its amount is zero',
   parentUnavailable: 'the node does not know its parent',
 }
-
-const shortHex = (hex: string) => `${hex.slice(0, 10)}…${hex.slice(-6)}`
 
 /** What kind of collateral a coin is, in words. */
 export function collateralKindLabel(coin: Pick<CollateralCoinView, 'kind' | 'unlockTime'>): string {
@@ -80,7 +79,7 @@ export function CollateralCoinList({
               {c.confirmedHeight !== undefined && <> · height {c.confirmedHeight}</>}
               {age(c, lastBlockTimestamp) && <> · {age(c, lastBlockTimestamp)}</>}
               {c.spentHeight !== undefined && <> · released at height {c.spentHeight}</>}
-              <> · coin <span className="font-mono">{shortHex(c.coinId)}</span></>
+              <> · coin <span className="font-mono">{shortHash(c.coinId)}</span></>
             </p>
             {c.lifecycle !== 'pending' && !c.counted && c.reason && (
               <p className="text-xs text-red-700 dark:text-red-400">Not counted: {REASONS[c.reason] ?? c.reason}.</p>
