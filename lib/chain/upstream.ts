@@ -31,18 +31,18 @@ export type Upstream = {
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 
 /**
+ * Sockets per upstream. At least the store sync's fetch concurrency (100, store-sync.ts), so a cold
+ * history load is ~11 waves of round trips instead of queueing inside the agent.
+ */
+const MAX_SOCKETS_PER_UPSTREAM = 128
+
+/**
  * Creates an upstream for `url`; `tls` switches on mutual TLS for a Chia full node.
  *
  * @example
  * const node = createUpstream({ url: 'https://10.0.0.5:8555', tls: { cert, key } })
  * const { status, text } = await node.post('get_blockchain_state', '{}', 5_000)
  */
-/**
- * Sockets per upstream. At least the store sync's fetch concurrency (100, store-sync.ts), so a cold
- * history load is ~11 waves of round trips instead of queueing inside the agent.
- */
-const MAX_SOCKETS_PER_UPSTREAM = 128
-
 export function createUpstream({ url, tls }: { url: string; tls?: UpstreamTls }): Upstream {
   const base = new URL(url.replace(/\/+$/, '') + '/')
   const secure = base.protocol === 'https:'
