@@ -33,6 +33,7 @@ import {
   MUL_LINEAR_COST_PER_BYTE,
   MUL_SQUARE_COST_PER_BYTE_DIVIDER,
 } from '../costs'
+import { atomToUnsigned } from '../int'
 import { type Program, NIL } from '../program'
 import {
   type Reduction,
@@ -40,7 +41,6 @@ import {
   atomArg,
   atomToInt,
   atomToSmallInt,
-  atomToUnsignedInt,
   checkCost,
   divModFloor,
   getArgs,
@@ -233,7 +233,7 @@ export function opLsh(args: Program, _maxCost: number): Reduction {
   const [n0, n1] = getArgs(args, 2, 'lsh')
   const b = atomArg(n0, 'lsh')
   const shift = shiftAmount(n1, 'lsh')
-  const i0 = atomToUnsignedInt(b)
+  const i0 = atomToUnsigned(b)
   const v = shift > 0 ? i0 << BigInt(shift) : i0 >> BigInt(-shift)
   const cost = LSHIFT_BASE_COST + (b.length + limbsForInt(v)) * LSHIFT_COST_PER_BYTE
   return withMalloc(cost, intToAtom(v))

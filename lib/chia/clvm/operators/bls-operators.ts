@@ -37,12 +37,12 @@ import {
 } from '../costs'
 import { concatBytes, utf8ToBytes } from '../../primitives/bytes'
 import { sha256 } from '../../primitives/sha256'
+import { atomToUnsigned } from '../int'
 import { type Program, NIL } from '../program'
 import {
   type Reduction,
   atomArg,
   atomToInt,
-  atomToUnsignedInt,
   checkCost,
   divModFloor,
   getArgs,
@@ -77,7 +77,7 @@ function canonicalEncoding(b: Uint8Array): boolean {
     return true
   }
   for (let off = 0; off < b.length; off += 48) {
-    const x = atomToUnsignedInt(b.subarray(off, off + 48))
+    const x = atomToUnsigned(b.subarray(off, off + 48))
     // The first coordinate's top three bits are the flags, not part of x.
     if ((off === 0 ? x & X_MASK : x) >= P) return false
   }
@@ -306,7 +306,7 @@ function hashToField(msg: Uint8Array, dst: Uint8Array, count: number): bigint[] 
   const bytes = expandMessageXmd(msg, dst, count * 64)
   const out: bigint[] = []
   for (let i = 0; i < count; i++) {
-    out.push(atomToUnsignedInt(bytes.subarray(i * 64, (i + 1) * 64)) % P)
+    out.push(atomToUnsigned(bytes.subarray(i * 64, (i + 1) * 64)) % P)
   }
   return out
 }

@@ -4,6 +4,7 @@
  * `src/number.rs` (https://github.com/Chia-Network/clvm_rs/tree/0.7.0/src).
  */
 import { bytesToHex } from '../../primitives/bytes'
+import { atomToUnsigned } from '../int'
 import { type Atom, type Program, NIL } from '../program'
 import { ClvmRunError } from '../runner'
 import { programToBytes } from '../serialize'
@@ -140,9 +141,7 @@ export function atomToInt(b: Uint8Array): bigint {
   const len = b.length
   if (len === 0) return 0n
   if (len <= 6) return BigInt(atomToSmallInt(b))
-  let hex = ''
-  for (let i = 0; i < len; i++) hex += HEX[b[i]]
-  const v = BigInt('0x' + hex)
+  const v = atomToUnsigned(b)
   return b[0] & 0x80 ? v - (1n << BigInt(len * 8)) : v
 }
 
@@ -157,19 +156,6 @@ export function atomToSmallInt(b: Uint8Array): number {
   for (let i = 1; i < len; i++) v = v * 256 + b[i]
   return v
 }
-
-/**
- * Unsigned big-endian value of bytes.
- * @example atomToUnsignedInt(Uint8Array.of(0xff)) // 255n
- */
-export function atomToUnsignedInt(b: Uint8Array): bigint {
-  if (b.length === 0) return 0n
-  let hex = ''
-  for (let i = 0; i < b.length; i++) hex += HEX[b[i]]
-  return BigInt('0x' + hex)
-}
-
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
 const SMALL_ATOMS: Atom[] = Array.from({ length: 256 }, (_, i) =>
   i === 0 ? NIL : (Object.freeze({ atom: i < 128 ? Uint8Array.of(i) : Uint8Array.of(0, i) }) as Atom),
@@ -269,7 +255,7 @@ export function uintArg(node: Program, size: number, name: string): bigint {
   let start = 0
   while (start < b.length && b[start] === 0) start++
   if (b.length - start > size) raise(`${name} requires u${size * 8} arg`, node)
-  return atomToUnsignedInt(b.subarray(start))
+  return atomToUnsigned(b.subarray(start))
 }
 
 /**
