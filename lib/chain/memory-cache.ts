@@ -33,32 +33,32 @@ export function createMemoryCache({
     chars -= e.value.length
   }
 
-  const peek = (key: string): string | undefined => {
+  /** The unexpired entry of `key` (an expired one is dropped on the way). */
+  const live = (key: string): Entry | undefined => {
     const e = map.get(key)
     if (!e) return undefined
     if (e.expiresAt <= now()) {
       remove(key, e)
       return undefined
     }
-    return e.value
+    return e
   }
 
   return {
-    peek,
+    peek: (key) => live(key)?.value,
     size: () => map.size,
     stats: () => ({ hits, misses, sets }),
     close: async () => map.clear(),
     async get(key) {
-      const e = map.get(key)
-      const value = peek(key)
-      if (value === undefined || !e) {
+      const e = live(key)
+      if (!e) {
         misses++
         return undefined
       }
       map.delete(key)
       map.set(key, e)
       hits++
-      return value
+      return e.value
     },
     async set(key, value, ttlMs) {
       if (value.length > maxChars) return
