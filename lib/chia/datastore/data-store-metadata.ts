@@ -6,6 +6,7 @@
  * Source: chia-wallet-sdk 0.13.0 crates/chia-sdk-driver/src/primitives/datalayer/datastore_info.rs
  * (DataStoreMetadata ToClvm/FromClvm); Chia reference wallet `(root . ())`. Spec: datalayer-protocol.md §4.1.
  */
+import { atomToUnsigned } from '../clvm/int'
 import { type Program, atom, cons, int, isAtom, list, programEquals, str } from '../clvm/program'
 import { type Bytes32, assertBytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { MAX_COIN_AMOUNT } from '../primitives/coin'
@@ -76,9 +77,7 @@ function decodeU64(value: Uint8Array): bigint {
   let bytes = value
   if (bytes.length > 8 && bytes[0] === 0) bytes = bytes.slice(bytes.length - 8)
   if (bytes.length > 8) throw new InvalidMetadataError({ reason: `"b" is not a u64: 0x${bytesToHex(value)}` })
-  let v = 0n
-  for (const b of bytes) v = (v << 8n) | BigInt(b)
-  return v
+  return atomToUnsigned(bytes)
 }
 
 function decodeString(value: Program, key: string): string {

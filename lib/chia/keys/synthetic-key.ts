@@ -6,6 +6,7 @@
  * Spec: chia_rs `crates/chia-puzzle-types/src/derive_synthetic.rs`; datalayer-protocol.md §2.2.
  */
 import { bls12_381 } from '@noble/curves/bls12-381.js'
+import { atomToBigint } from '../clvm/int'
 import { DEFAULT_HIDDEN_PUZZLE_HASH } from '../puzzles/default-hidden-puzzle'
 import type { Bytes32 } from '../primitives/bytes'
 import { sha256 } from '../primitives/sha256'
@@ -18,10 +19,8 @@ import { BLS_GROUP_ORDER, type SecretKey, scalarToSecretKey, secretKeyToPublicKe
  * @example syntheticOffset(pk) // 0x…n
  */
 export function syntheticOffset(publicKey: PublicKey, hiddenPuzzleHash: Bytes32 = DEFAULT_HIDDEN_PUZZLE_HASH): bigint {
-  const digest = sha256(publicKey, hiddenPuzzleHash)
-  let v = 0n
-  for (const b of digest) v = (v << 8n) | BigInt(b)
-  if (digest[0] & 0x80) v -= 1n << 256n
+  // Two's-complement signed, like a CLVM integer atom.
+  const v = atomToBigint(sha256(publicKey, hiddenPuzzleHash))
   return ((v % BLS_GROUP_ORDER) + BLS_GROUP_ORDER) % BLS_GROUP_ORDER
 }
 
