@@ -9,9 +9,7 @@ import { isSettledStatus, type OutboxEntry } from './outbox-entry'
  * @example headOfQueue(entries, launcherId)?.id
  */
 export function headOfQueue(entries: readonly OutboxEntry[], launcherId: string): OutboxEntry | undefined {
-  return entries
-    .filter((e) => e.launcherId === launcherId && !isSettledStatus(e.status))
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))[0]
+  return pendingEntries(entries, launcherId)[0]
 }
 
 /**
@@ -25,8 +23,11 @@ export function isWaitingBehind(entry: OutboxEntry, entries: readonly OutboxEntr
 }
 
 /**
- * The unsettled entries of a store, oldest first.
+ * The unsettled entries of a store, oldest first (ties by id, so the first is `headOfQueue`).
  * @example pendingEntries(entries, launcherId).length
  */
-export const pendingEntries = (entries: readonly OutboxEntry[], launcherId: string): OutboxEntry[] =>
-  entries.filter((e) => e.launcherId === launcherId && !isSettledStatus(e.status)).sort((a, b) => a.createdAt - b.createdAt)
+export function pendingEntries(entries: readonly OutboxEntry[], launcherId: string): OutboxEntry[] {
+  return entries
+    .filter((e) => e.launcherId === launcherId && !isSettledStatus(e.status))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+}

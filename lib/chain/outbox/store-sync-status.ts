@@ -5,7 +5,7 @@
  */
 import { bytesToHex } from '@/lib/chia/primitives/bytes'
 
-import type { OutboxEntry } from './outbox-entry'
+import { isSettledStatus, type OutboxEntry } from './outbox-entry'
 import { pendingEntries } from './outbox-queue'
 
 export type SyncStatusKind = 'in-sync' | 'pending' | 'syncing' | 'failed' | 'conflicted' | 'unknown'
@@ -54,7 +54,7 @@ const desiredRoot = (e: OutboxEntry): string | undefined =>
  * storeSyncStatus({ kind: 'ok', tipCoinId, rootHash, melted: false, pendingOnChain: false }, entriesOfStore, 0).label // 'In sync'
  */
 export function storeSyncStatus(chain: ChainSnapshot, entries: readonly OutboxEntry[], toolIntents = 0, launcherId?: string): SyncStatus {
-  const mine = launcherId ? pendingEntries(entries, launcherId) : [...entries].filter((e) => e.status !== 'confirmed' && e.status !== 'cancelled')
+  const mine = launcherId ? pendingEntries(entries, launcherId) : entries.filter((e) => !isSettledStatus(e.status))
   const head = mine[0]
   if (chain.kind === 'loading') return status('unknown', 'Reading the store from the chain…', 'none')
   if (chain.kind === 'unknown') return status('unknown', chain.reason ?? 'The chain could not be reached.', 'reload')
