@@ -13,7 +13,7 @@
  */
 import { atom, cons, int, list, type Program, toAtom, toBigint, toList } from '../clvm/program'
 import { AppError } from '../errors/app-error'
-import { type Bytes32, assertBytes32, bytesToHex, concatBytes, equalBytes } from '../primitives/bytes'
+import { type Bytes32, assertBytes32, bytesToHex, equalBytes } from '../primitives/bytes'
 import { sha256 } from '../primitives/sha256'
 
 /** A proof of inclusion as the delegation layer takes it: `(path . (h1 h2 …))`. */
@@ -53,8 +53,8 @@ const LEAF_PREFIX = new Uint8Array([1])
 const NODE_PREFIX = new Uint8Array([2])
 
 
-const leafNodeHash = (leaf: Uint8Array): Bytes32 => sha256(concatBytes(LEAF_PREFIX, leaf))
-const internalNodeHash = (left: Uint8Array, right: Uint8Array): Bytes32 => sha256(concatBytes(NODE_PREFIX, left, right))
+const leafNodeHash = (leaf: Uint8Array): Bytes32 => sha256(LEAF_PREFIX, leaf)
+const internalNodeHash = (left: Uint8Array, right: Uint8Array): Bytes32 => sha256(NODE_PREFIX, left, right)
 
 /**
  * Builds the delegation merkle tree of `leaves` (delegated puzzle hashes, in order).

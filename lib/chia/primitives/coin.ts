@@ -4,7 +4,7 @@
  */
 import { bigintToAtom } from '../clvm/int'
 import { AppError } from '../errors/app-error'
-import { type Bytes32, bytesToHex, concatBytes } from './bytes'
+import { type Bytes32, bytesToHex } from './bytes'
 import { sha256 } from './sha256'
 
 export interface Coin {
@@ -36,7 +36,7 @@ export function assertAmount(amount: bigint, field?: string): bigint {
  * @example coinId({ parentCoinInfo, puzzleHash, amount: 1n })
  */
 export function coinId(coin: Coin): Bytes32 {
-  return sha256(concatBytes(coin.parentCoinInfo, coin.puzzleHash, bigintToAtom(coin.amount)))
+  return sha256(coin.parentCoinInfo, coin.puzzleHash, bigintToAtom(coin.amount))
 }
 
 /**
@@ -44,14 +44,14 @@ export function coinId(coin: Coin): Bytes32 {
  * @example coinAnnouncementId(coinId(coin), new Uint8Array([0x24]))
  */
 export const coinAnnouncementId = (coinIdBytes: Bytes32, message: Uint8Array): Bytes32 =>
-  sha256(concatBytes(coinIdBytes, message))
+  sha256(coinIdBytes, message)
 
 /**
  * Puzzle announcement id = sha256(puzzle hash ‖ message).
  * @example puzzleAnnouncementId(puzzleHash, message)
  */
 export const puzzleAnnouncementId = (puzzleHash: Bytes32, message: Uint8Array): Bytes32 =>
-  sha256(concatBytes(puzzleHash, message))
+  sha256(puzzleHash, message)
 
 /** Short display form `abcd…1234`. @example shortId(coinId(coin)) */
 export const shortId = (id: Uint8Array): string => {

@@ -17,7 +17,7 @@ import { type AggSigOpcode, ConditionOpcode } from './condition-opcodes'
 export function aggSigAdditionalData(genesisChallenge: Bytes32, opcode: AggSigOpcode): Uint8Array {
   if (opcode === ConditionOpcode.AGG_SIG_ME) return genesisChallenge
   if (opcode === ConditionOpcode.AGG_SIG_UNSAFE) return new Uint8Array(0)
-  return sha256(concatBytes(genesisChallenge, new Uint8Array([opcode])))
+  return sha256(genesisChallenge, new Uint8Array([opcode]))
 }
 
 /**
