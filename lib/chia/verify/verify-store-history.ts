@@ -31,7 +31,7 @@ import { launcherLayer } from '../layers/launcher'
 import { nftStateLayer } from '../layers/nft-state-layer'
 import { singletonLayer } from '../layers/singleton-layer'
 import { dataLayerStorePuzzleHash } from '../merkle/data-layer-store-claim'
-import { type Bytes32, bytesToHex, equalBytes } from '../primitives/bytes'
+import { type Bytes32, bytesToHex, bytesToPrefixedHex, equalBytes } from '../primitives/bytes'
 import { type Coin, coinId } from '../primitives/coin'
 import type { CoinRecord, CoinSpend } from '../primitives/coin-spend'
 import { DL_METADATA_UPDATER_HASH } from '../puzzles/dl-metadata-updater'
@@ -90,7 +90,7 @@ export interface StoreVerification {
   passed: boolean
 }
 
-const hex = (b: Uint8Array) => `0x${bytesToHex(b)}`
+const hex = bytesToPrefixedHex
 const short = (b: Uint8Array) => `0x${bytesToHex(b).slice(0, 12)}…`
 const errorText = (e: unknown) =>
   e instanceof Error ? ('shortMessage' in e && typeof e.shortMessage === 'string' ? `${e.shortMessage}${'details' in e && e.details ? ` (${String(e.details)})` : ''}` : e.message) : String(e)
