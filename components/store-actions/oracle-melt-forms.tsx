@@ -7,14 +7,16 @@ import { Button } from '@/components/ui/button'
 import { Field, TextInput } from '@/components/ui/field'
 import type { IntentAction } from '@/lib/chain/outbox/intent-action'
 import type { StoreView } from '@/lib/chain/store-view'
+import type { NetworkName } from '@/lib/chia/primitives/network'
 
 import { FeeInput } from './fee-input'
 import { formatMojos, formatXch } from './format-xch'
 import { parseFee } from './parse-inputs'
+import { PuzzleHashAddress } from './puzzle-hash-address'
 import { useFeeField } from './use-fee-field'
 
 /** Oracle spend: anyone pays the store's oracle fee to show it is live. */
-export function OracleSpendForm({ view, feeWarnMojos, onSubmit, disabled }: { view: StoreView; feeWarnMojos: bigint; onSubmit: (a: IntentAction) => Promise<void>; disabled?: boolean }) {
+export function OracleSpendForm({ view, network, feeWarnMojos, onSubmit, disabled }: { view: StoreView; network: NetworkName; feeWarnMojos: bigint; onSubmit: (a: IntentAction) => Promise<void>; disabled?: boolean }) {
   const oracle = view.current.delegatedPuzzles.find((d) => d.type === 'oracle')
   const fee = useFeeField('0')
   const [error, setError] = useState<string>()
@@ -33,7 +35,7 @@ export function OracleSpendForm({ view, feeWarnMojos, onSubmit, disabled }: { vi
       }}
     >
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Pays <strong>{formatMojos(BigInt(oracle.oracleFee))}</strong> ({formatXch(BigInt(oracle.oracleFee))}) to {shortHash(oracle.oraclePuzzleHash)} and re-creates the store unchanged, proving it is live.
+        Pays <strong>{formatMojos(BigInt(oracle.oracleFee))}</strong> ({formatXch(BigInt(oracle.oracleFee))}) to <PuzzleHashAddress puzzleHash={oracle.oraclePuzzleHash} network={network} /> and re-creates the store unchanged, proving it is live.
       </p>
       <FeeInput id="oracle-spend-fee" fee={fee} error={error} feeWarnMojos={feeWarnMojos} />
       <Button type="submit" disabled={disabled} data-testid="oracle-submit">

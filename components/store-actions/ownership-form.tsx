@@ -2,7 +2,6 @@
 
 import { useState } from 'react'
 
-import { shortHash } from '@/components/store/store-format'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Field, TextInput } from '@/components/ui/field'
@@ -14,6 +13,7 @@ import type { NetworkName } from '@/lib/chia/primitives/network'
 import { FeeInput } from './fee-input'
 import { formatMojos } from './format-xch'
 import { parseDelegateKey, parseFee, parseOracleFee, parseOwner } from './parse-inputs'
+import { PuzzleHashAddress } from './puzzle-hash-address'
 import { useFeeField } from './use-fee-field'
 
 const h32 = (hex: string) => hexToBytes32(hex.replace(/^0x/, ''))
@@ -89,8 +89,8 @@ export function OwnershipForm({ view, role, network, feeWarnMojos, onSubmit, dis
             <li key={i} className="flex items-center justify-between gap-2 rounded-lg border border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800">
               <span className="flex min-w-0 items-center gap-2">
                 <Badge tone={d.type === 'admin' ? 'warning' : d.type === 'writer' ? 'info' : 'neutral'}>{d.type}</Badge>
-                <span className="truncate font-mono text-xs">
-                  {shortHash(bytesToPrefixedHex(d.type === 'oracle' ? d.oraclePuzzleHash : d.innerPuzzleHash))}
+                <span className="truncate text-xs">
+                  <PuzzleHashAddress puzzleHash={d.type === 'oracle' ? d.oraclePuzzleHash : d.innerPuzzleHash} network={network} />
                   {d.type === 'oracle' ? ` · ${formatMojos(d.oracleFee)}` : ''}
                 </span>
               </span>

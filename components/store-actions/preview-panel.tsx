@@ -9,13 +9,16 @@ import { bytesToHex, bytesToPrefixedHex } from '@/lib/chia/primitives/bytes'
 import { addressPrefix, type NetworkName } from '@/lib/chia/primitives/network'
 
 import { formatMojos, formatXch } from './format-xch'
+import { shortAddress } from './puzzle-hash-address'
 
 type Row = { field: string; before?: string; after?: string }
 
 function describe(store: DataStore, network: NetworkName): Record<string, string> {
   const m = store.metadata
   const delegates = store.delegatedPuzzles.map((d) =>
-    d.type === 'oracle' ? `oracle ${shortHash(bytesToPrefixedHex(d.oraclePuzzleHash), 6, 4)} (${formatMojos(d.oracleFee)})` : `${d.type} ${shortHash(bytesToPrefixedHex(d.innerPuzzleHash), 6, 4)}`,
+    d.type === 'oracle'
+      ? `oracle ${shortAddress(puzzleHashToAddress(d.oraclePuzzleHash, addressPrefix(network)))} (${formatMojos(d.oracleFee)})`
+      : `${d.type} ${shortAddress(puzzleHashToAddress(d.innerPuzzleHash, addressPrefix(network)))}`,
   )
   return {
     Root: shortHash(bytesToPrefixedHex(m.rootHash)),

@@ -25,6 +25,7 @@ import { ActionPipeline } from './action-pipeline'
 import { formatMojos } from './format-xch'
 import { MeltForm, OracleSpendForm } from './oracle-melt-forms'
 import { OwnershipForm } from './ownership-form'
+import { PuzzleHashAddress } from './puzzle-hash-address'
 import { SyncStatusBadge } from './sync-status-badge'
 import { UpdateMetadataForm } from './update-metadata-form'
 
@@ -160,7 +161,13 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
               {cur.delegatedPuzzles.map((d, i) => (
                 <div key={i} className="flex items-center gap-2">
                   <Badge tone={d.type === 'admin' ? 'warning' : d.type === 'writer' ? 'info' : 'neutral'}>{d.type}</Badge>
-                  <span className="font-mono text-xs">{d.type === 'oracle' ? `${shortHash(d.oraclePuzzleHash)} · ${formatMojos(BigInt(d.oracleFee))}` : shortHash(d.innerPuzzleHash)}</span>
+                  {d.type === 'oracle' ? (
+                    <span className="text-xs">
+                      <PuzzleHashAddress puzzleHash={d.oraclePuzzleHash} network={network} /> · {formatMojos(BigInt(d.oracleFee))}
+                    </span>
+                  ) : (
+                    <PuzzleHashAddress puzzleHash={d.innerPuzzleHash} network={network} />
+                  )}
                 </div>
               ))}
             </dd>
@@ -200,7 +207,7 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
               {activeTab === 'ownership' && (role === 'owner' || role === 'admin') && (
                 <OwnershipForm key={cur.coinId} view={view} role={role} network={network} feeWarnMojos={env.feeWarnMojos} onSubmit={(a) => start(a)} disabled={!wallet} />
               )}
-              {activeTab === 'oracle' && <OracleSpendForm view={view} feeWarnMojos={env.feeWarnMojos} onSubmit={(a) => start(a)} disabled={!wallet} />}
+              {activeTab === 'oracle' && <OracleSpendForm view={view} network={network} feeWarnMojos={env.feeWarnMojos} onSubmit={(a) => start(a)} disabled={!wallet} />}
               {activeTab === 'melt' && <MeltForm view={view} feeWarnMojos={env.feeWarnMojos} onSubmit={(a) => start(a)} disabled={!wallet} />}
               {pending.length > 0 && <p className="mt-4 text-xs text-zinc-500">A new action waits until the pending one confirms; the store moves one step per block.</p>}
             </>
