@@ -1,5 +1,7 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
+
 import { Button } from '@/components/ui/button'
 import type { UseOutbox } from '@/hooks/use-outbox'
 import { INTENT_KIND_LABELS } from '@/lib/chain/outbox/intent-action'
@@ -25,12 +27,26 @@ const Notice = ({ tone, children, testId }: { tone: 'info' | 'warning' | 'danger
   </div>
 )
 
+/** How long a confirmed card stays before it dismisses itself (long enough to read; Done is still there). */
+export const CONFIRMED_DISMISS_MS = 8_000
+
 /**
  * One action on its way through the pipeline: build → decoded preview → sign → submit → track.
  * Every state offers the action that moves it on (sign, retry, keep waiting, rebuild, dismiss).
  */
 export function ActionPipeline({ entryId, outbox, network, feeWarnMojos, canSign }: { entryId: string; outbox: UseOutbox; network: NetworkName; feeWarnMojos: bigint; canSign: boolean }) {
   const entry = outbox.entries.find((e) => e.id === entryId)
+  const confirmed = entry?.status === 'confirmed'
+  // `outbox` is a new object on every render; keep the timer from restarting with it.
+  const dismiss = useRef(outbox.dismiss)
+  useEffect(() => {
+    dismiss.current = outbox.dismiss
+  })
+  useEffect(() => {
+    if (!confirmed) return
+    const t = setTimeout(() => void dismiss.current(entryId), CONFIRMED_DISMISS_MS)
+    return () => clearTimeout(t)
+  }, [confirmed, entryId])
   if (!entry) return null
   const prepared = outbox.prepared(entryId)
   const behind = isWaitingBehind(entry, outbox.entries)
@@ -103,6 +119,7 @@ export function ActionPipeline({ entryId, outbox, network, feeWarnMojos, canSign
             Done
           </Button>
         )}
+        {s === 'confirmed' && <span className="self-center text-xs text-zinc-500">Closes by itself in a few seconds.</span>}
       </div>
       {!canSign && (s === 'ready' || s === 'rejected') && <p className="text-xs text-zinc-500">Connect the wallet that holds the key to sign.</p>}
     </section>
