@@ -7,6 +7,7 @@ import { ActionPipeline } from '@/components/store-actions/action-pipeline'
 import { FeeInput } from '@/components/store-actions/fee-input'
 import { parseByteCount, parseDelegateList, parseFee, parseOracleFee, parseOwner, parseRootHash } from '@/components/store-actions/parse-inputs'
 import { useFeeField } from '@/components/store-actions/use-fee-field'
+import { XchFundingNotice } from '@/components/store-actions/xch-funding-notice'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Field, TextArea, TextInput } from '@/components/ui/field'
@@ -155,6 +156,8 @@ export function MintForm() {
             )}
           </fieldset>
           <FeeInput id="fee" fee={fee} error={errors.fee} feeWarnMojos={env.feeWarnMojos} />
+          {/* The pipeline shows the same notice once a build failed for want of XCH. */}
+          {!(entry?.status === 'failed' && entry.error?.code === 'NotEnoughXchError') && <XchFundingNotice cost="A mint costs 1 mojo (the store’s coin) plus the fee." />}
           <div className="flex items-center gap-3">
             <Button type="submit" disabled={!wallet || !!busy} data-testid="mint-submit">
               Review mint

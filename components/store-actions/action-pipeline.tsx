@@ -10,6 +10,7 @@ import type { NetworkName } from '@/lib/chia/primitives/network'
 
 import { PreviewPanel } from './preview-panel'
 import { TxTracker } from './tx-tracker'
+import { XchFundingNotice } from './xch-funding-notice'
 
 const Notice = ({ tone, children, testId }: { tone: 'info' | 'warning' | 'danger'; children: React.ReactNode; testId?: string }) => (
   <div
@@ -76,9 +77,9 @@ export function ActionPipeline({ entryId, outbox, network, feeWarnMojos, canSign
       {s === 'failed' && (
         <Notice tone="danger" testId="pipeline-failed">
           {entry.error?.message ?? 'The action failed.'}
-          {entry.error?.code === 'NotEnoughXchError' && network === 'devnet' && ' On the devnet, open the wallet menu and choose “Fund from faucet”, then rebuild.'}
         </Notice>
       )}
+      {s === 'failed' && entry.error?.code === 'NotEnoughXchError' && <XchFundingNotice force onFunded={() => outbox.rebuild(entry.id)} />}
 
       {showPreview && <PreviewPanel prepared={prepared} network={network} feeWarnMojos={feeWarnMojos} />}
       {s !== 'queued' && s !== 'stale' && s !== 'ready' && s !== 'rejected' && s !== 'failed' && s !== 'cancelled' && <TxTracker entry={entry} />}

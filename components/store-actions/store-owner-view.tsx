@@ -28,6 +28,7 @@ import { OwnershipForm } from './ownership-form'
 import { PuzzleHashAddress } from './puzzle-hash-address'
 import { SyncStatusBadge } from './sync-status-badge'
 import { UpdateMetadataForm } from './update-metadata-form'
+import { XchFundingNotice } from './xch-funding-notice'
 
 type Tab = 'update' | 'ownership' | 'oracle' | 'melt'
 
@@ -189,6 +190,7 @@ export function StoreOwnerView({ launcherId }: { launcherId: string }) {
             </p>
           ) : (
             <>
+              {!pending.some((e) => e.status === 'failed' && e.error?.code === 'NotEnoughXchError') && <XchFundingNotice className="mb-4" cost="Updates with no fee need none, but a fee, the oracle fee or collateral does." />}
               <div role="tablist" className="-mx-1 mb-5 flex gap-1 overflow-x-auto border-b border-zinc-200 pb-2 dark:border-zinc-800">
                 {tabs.map((t) => (
                   <button
